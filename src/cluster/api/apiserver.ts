@@ -1,0 +1,439 @@
+/**
+ * The simulated API server: one object store with the metadata the real one sets (uid,
+ * resourceVersion, generation, creationTimestamp), admission per kind (decode, defaults,
+ * prepare, validate), label and field selectors, optimistic concurrency and watch.
+ *
+ * Every client (kubectl, the controllers, the page) goes through these verbs, as they would go
+ * through the REST API of a real cluster. Failures throw `ApiError` (a metav1.Status); warnings
+ * travel with the response. Objects handed out are frozen.
+ */
+import type { Clock } from '../clock.ts';
+import type { Random } from '../random.ts';
+import { decodeBody } from './admission/decode.ts';
+import { STRATEGIES } from './admission/index.ts';
+import { validateObjectMetaForCreate, validateObjectMetaForUpdate } from './admission/meta.ts';
+import {
+  ApiError,
+  alreadyExists,
+  badRequest,
+  CONFLICT_MODIFIED,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  type FieldError,
+} from './errors.ts';
+import { compileFieldSelector, parseFieldSelector } from './fields.ts';
+import { parseSelector, SelectorParseError } from './labels.ts';
+import { applyPatch, type PatchType } from './patch.ts';
+import { apiVersionOf, RESOURCES, resourceInfo, resourceKey, type ResourceInfo } from './resources.ts';
+import type { AdmissionContext, KindStrategy } from './strategy.ts';
+import { clone, deepFreeze, type KubeList, type KubeObject } from './types.ts';
+
+export interface Response<T> {
+  object: T;
+  warnings: string[];
+}
+
+export interface WriteOptions {
+  /** kubectl sends Strict by default (`--validate=strict`). */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  dryRun?: boolean;
+  fieldManager?: string;
+  /** Write the status subresource (controllers, kubelet) instead of the main resource. */
+  subresource?: 'status';
+}
+
+export interface ListOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
+  dryRun?: boolean;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  /** Store key of the resource (`services`, `deployments.apps`). */
+  resource: string;
+  object: KubeObject;
+  /** The previous state, for MODIFIED and DELETED. */
+  old?: KubeObject;
+}
+
+export type WatchHandler = (event: WatchEvent) => void;
+
+/** Namespaces the API server will not delete (NamespaceLifecycle admission). */
+const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+
+export class ApiServer {
+  private readonly objects = new Map<string, Map<string, KubeObject>>();
+  private revision = 0;
+  private readonly watchers = new Set<{ resource?: string; namespace?: string; handler: WatchHandler }>();
+  private readonly sharedState = new Map<string, unknown>();
+
+  constructor(
+    readonly clock: Clock,
+    readonly random: Random,
+  ) {
+    for (const info of RESOURCES) this.objects.set(resourceKey(info), new Map());
+  }
+
+  /** The resources served, in discovery order. */
+  discovery(): readonly ResourceInfo[] {
+    return RESOURCES;
+  }
+
+  /** The current cluster-wide revision (the resourceVersion of a list). */
+  currentRevision(): string {
+    return String(this.revision);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reads
+
+  get(resource: string, namespace: string | undefined, name: string): Response<KubeObject> {
+    const info = this.info(resource);
+    const obj = this.bucket(info).get(storageKey(info, namespace, name));
+    if (!obj) throw withWarnings(notFound(info.resource, info.group, name), this.requestWarnings(info));
+    return { object: obj, warnings: this.requestWarnings(info) };
+  }
+
+  /** Like `get`, without errors or warnings: for controllers and checks. */
+  peek(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const info = resourceInfo(resource);
+    if (!info) return undefined;
+    return this.bucket(info).get(storageKey(info, namespace, name));
+  }
+
+  /** List across one namespace, or all when `namespace` is undefined; ordered by namespace, then name. */
+  list(resource: string, namespace: string | undefined, opts: ListOptions = {}): Response<KubeList> {
+    const info = this.info(resource);
+    const warnings = this.requestWarnings(info);
+    let labelMatch: ((o: KubeObject) => boolean) | undefined;
+    let fieldMatch: ((o: KubeObject) => boolean) | undefined;
+    try {
+      if (opts.labelSelector) {
+        const sel = parseSelector(opts.labelSelector);
+        labelMatch = (o) => sel.matches(o.metadata.labels);
+      }
+      if (opts.fieldSelector) {
+        fieldMatch = compileFieldSelector(info.resource, info.kind, info.version, parseFieldSelector(opts.fieldSelector));
+      }
+    } catch (e) {
+      if (e instanceof SelectorParseError) throw withWarnings(badRequest(`unable to parse requirement: ${e.message}`), warnings);
+      if (e instanceof ApiError) throw withWarnings(e, warnings);
+      throw e;
+    }
+    const items = this.scan(info, namespace).filter((o) => (!labelMatch || labelMatch(o)) && (!fieldMatch || fieldMatch(o)));
+    return {
+      object: { apiVersion: apiVersionOf(info), kind: `${info.kind}List`, metadata: { resourceVersion: this.currentRevision() }, items },
+      warnings,
+    };
+  }
+
+  /** All stored objects of a resource, sorted, without selectors or warnings: for controllers. */
+  scan(info: ResourceInfo | string, namespace?: string): KubeObject[] {
+    const ri = typeof info === 'string' ? this.info(info) : info;
+    const bucket = this.bucket(ri);
+    const keys = [...bucket.keys()];
+    const prefix = namespace !== undefined && ri.namespaced ? `${namespace}/` : undefined;
+    const chosen = prefix ? keys.filter((k) => k.startsWith(prefix)) : keys;
+    chosen.sort(compareKeys);
+    return chosen.map((k) => bucket.get(k)!);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Writes
+
+  create(resource: string, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): Response<KubeObject> {
+    const info = this.info(resource);
+    const strategy = STRATEGIES[resourceKey(info)] ?? {};
+    const warnings = [...this.requestWarnings(info)];
+    const ctx = this.admissionContext(info, warnings);
+    try {
+      const obj = decodeBody(info, body, opts.fieldValidation ?? 'Strict', ctx);
+      obj.metadata ??= {};
+      if (info.namespaced) {
+        const requestNs = namespace ?? 'default';
+        if (obj.metadata.namespace && obj.metadata.namespace !== requestNs) {
+          throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        }
+        obj.metadata.namespace = requestNs;
+        if (!this.peek('namespaces', undefined, requestNs)) throw notFound('namespaces', '', requestNs);
+      } else {
+        delete obj.metadata.namespace;
+      }
+      if (!obj.metadata.name && obj.metadata.generateName) {
+        obj.metadata.name = this.generateName(info, obj.metadata.namespace, obj.metadata.generateName);
+      }
+      // Fields only the server sets (rest.BeforeCreate / FillObjectMetaSystemFields).
+      obj.metadata.uid = this.random.uuid();
+      obj.metadata.creationTimestamp = this.clock.nowRFC3339();
+      delete obj.metadata.resourceVersion;
+      delete obj.metadata.deletionTimestamp;
+      delete obj.metadata.deletionGracePeriodSeconds;
+      if (strategy.hasGeneration) obj.metadata.generation = 1;
+      else delete obj.metadata.generation;
+
+      strategy.defaults?.(obj, ctx);
+      strategy.prepareForCreate?.(obj, ctx);
+      const errs: FieldError[] = [...validateObjectMetaForCreate(info, obj), ...(strategy.validate?.(obj, ctx) ?? [])];
+      if (errs.length > 0) {
+        strategy.rollback?.(obj, undefined, ctx);
+        throw invalid(info.kind, info.group, obj.metadata.name ?? '', errs);
+      }
+      const key = storageKey(info, obj.metadata.namespace, obj.metadata.name!);
+      if (this.bucket(info).has(key)) {
+        strategy.rollback?.(obj, undefined, ctx);
+        throw alreadyExists(info.resource, info.group, obj.metadata.name!);
+      }
+      if (opts.dryRun) {
+        strategy.rollback?.(obj, undefined, ctx);
+        return { object: deepFreeze(obj), warnings };
+      }
+      const stored = this.store(info, key, obj, undefined);
+      return { object: stored, warnings };
+    } catch (e) {
+      if (e instanceof ApiError) throw withWarnings(e, warnings);
+      throw e;
+    }
+  }
+
+  /** PUT: replace the object. A resourceVersion in the body must match the stored one. */
+  update(resource: string, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): Response<KubeObject> {
+    const info = this.info(resource);
+    const warnings = [...this.requestWarnings(info)];
+    const ctx = this.admissionContext(info, warnings);
+    try {
+      const obj = decodeBody(info, body, opts.fieldValidation ?? 'Strict', ctx);
+      obj.metadata ??= {};
+      const ns = info.namespaced ? (obj.metadata.namespace ?? namespace ?? 'default') : undefined;
+      if (info.namespaced && namespace !== undefined && obj.metadata.namespace && obj.metadata.namespace !== namespace) {
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      }
+      const name = obj.metadata.name ?? '';
+      const key = storageKey(info, ns, name);
+      const old = this.bucket(info).get(key);
+      if (!old) throw notFound(info.resource, info.group, name);
+      return { object: this.updateExisting(info, key, old, obj, opts, ctx), warnings };
+    } catch (e) {
+      if (e instanceof ApiError) throw withWarnings(e, warnings);
+      throw e;
+    }
+  }
+
+  patch(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    patch: unknown,
+    opts: WriteOptions = {},
+  ): Response<KubeObject> {
+    const info = this.info(resource);
+    const warnings = [...this.requestWarnings(info)];
+    const ctx = this.admissionContext(info, warnings);
+    try {
+      const key = storageKey(info, namespace, name);
+      const old = this.bucket(info).get(key);
+      if (!old) throw notFound(info.resource, info.group, name);
+      const patched = applyPatch(info, clone(old), type, patch);
+      const obj = decodeBody(info, patched, opts.fieldValidation ?? 'Strict', ctx);
+      return { object: this.updateExisting(info, key, old, obj, opts, ctx), warnings };
+    } catch (e) {
+      if (e instanceof ApiError) throw withWarnings(e, warnings);
+      throw e;
+    }
+  }
+
+  delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Response<KubeObject> {
+    const info = this.info(resource);
+    const warnings = [...this.requestWarnings(info)];
+    const strategy = STRATEGIES[resourceKey(info)] ?? {};
+    const key = storageKey(info, namespace, name);
+    const old = this.bucket(info).get(key);
+    if (!old) throw withWarnings(notFound(info.resource, info.group, name), warnings);
+    if (info.resource === 'namespaces' && IMMORTAL_NAMESPACES.has(name)) {
+      throw withWarnings(forbidden('namespaces', '', name, 'this namespace may not be deleted'), warnings);
+    }
+    if (opts.dryRun) return { object: old, warnings };
+    this.bucket(info).delete(key);
+    this.revision++;
+    strategy.afterDelete?.(old, this.admissionContext(info, warnings));
+    this.emit({ type: 'DELETED', resource: resourceKey(info), object: old, old });
+    return { object: old, warnings };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Watch
+
+  /** Watch one resource (optionally in one namespace), or every resource when `resource` is undefined. */
+  watch(resource: string | undefined, namespace: string | undefined, handler: WatchHandler): () => void {
+    const key = resource === undefined ? undefined : resourceKey(this.info(resource));
+    const w = { resource: key, namespace, handler };
+    this.watchers.add(w);
+    return () => this.watchers.delete(w);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Internals
+
+  private info(resource: string): ResourceInfo {
+    const info = resourceInfo(resource);
+    if (!info) {
+      throw new ApiError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        details: {},
+        code: 404,
+      });
+    }
+    return info;
+  }
+
+  private bucket(info: ResourceInfo): Map<string, KubeObject> {
+    return this.objects.get(resourceKey(info))!;
+  }
+
+  private requestWarnings(info: ResourceInfo): string[] {
+    return [...(STRATEGIES[resourceKey(info)]?.requestWarnings ?? [])];
+  }
+
+  private admissionContext(info: ResourceInfo, warnings: string[]): AdmissionContext {
+    return {
+      clock: this.clock,
+      random: this.random,
+      info,
+      lookup: (res, ns, name) => this.peek(res, ns, name),
+      list: (res, ns) => this.scan(res, ns),
+      warn: (m) => {
+        if (!warnings.includes(m)) warnings.push(m);
+      },
+      shared: <T>(k: string, create: () => T): T => {
+        if (!this.sharedState.has(k)) this.sharedState.set(k, create());
+        return this.sharedState.get(k) as T;
+      },
+    };
+  }
+
+  private generateName(info: ResourceInfo, namespace: string | undefined, prefix: string): string {
+    // names.SimpleNameGenerator: prefix cut to 58 characters, then 5 random ones.
+    const base = prefix.length > 58 ? prefix.slice(0, 58) : prefix;
+    for (;;) {
+      const name = base + this.random.nameSuffix();
+      if (!this.bucket(info).has(storageKey(info, namespace, name))) return name;
+    }
+  }
+
+  private updateExisting(
+    info: ResourceInfo,
+    key: string,
+    old: KubeObject,
+    obj: KubeObject,
+    opts: WriteOptions,
+    ctx: AdmissionContext,
+  ): KubeObject {
+    const strategy: KindStrategy = STRATEGIES[resourceKey(info)] ?? {};
+    const rv = obj.metadata.resourceVersion;
+    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) {
+      throw conflict(info.resource, info.group, old.metadata.name!, CONFLICT_MODIFIED);
+    }
+    // Fields the client cannot change through an update.
+    obj.metadata.uid ??= old.metadata.uid;
+    obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
+    obj.metadata.namespace = old.metadata.namespace;
+    if (old.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+    else delete obj.metadata.deletionTimestamp;
+    if (strategy.hasStatusSubresource) {
+      if (opts.subresource === 'status') {
+        // The status subresource changes status (and metadata), never spec.
+        for (const field of Object.keys(old)) if (field !== 'status' && field !== 'metadata') obj[field] = clone(old[field]);
+        for (const field of Object.keys(obj)) if (!(field in old) && field !== 'status' && field !== 'metadata') delete obj[field];
+      } else if (old.status !== undefined) {
+        obj.status = clone(old.status);
+      } else {
+        delete obj.status;
+      }
+    }
+    if (strategy.hasGeneration) {
+      const specChanged = JSON.stringify(withoutMetaAndStatus(obj)) !== JSON.stringify(withoutMetaAndStatus(old));
+      obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
+    } else {
+      delete obj.metadata.generation;
+    }
+    strategy.defaults?.(obj, ctx);
+    strategy.prepareForUpdate?.(obj, old, ctx);
+    const errs: FieldError[] = [
+      ...validateObjectMetaForUpdate(info, obj, old),
+      ...(strategy.validateUpdate?.(obj, old, ctx) ?? strategy.validate?.(obj, ctx) ?? []),
+    ];
+    if (errs.length > 0) {
+      strategy.rollback?.(obj, old, ctx);
+      throw invalid(info.kind, info.group, obj.metadata.name ?? '', errs);
+    }
+    if (opts.dryRun) {
+      strategy.rollback?.(obj, old, ctx);
+      return deepFreeze(obj);
+    }
+    // A write that changes nothing is not a write: no new resourceVersion, no watch event.
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (canonical(obj) === canonical(old)) return old;
+    return this.store(info, key, obj, old);
+  }
+
+  private store(info: ResourceInfo, key: string, obj: KubeObject, old: KubeObject | undefined): KubeObject {
+    this.revision++;
+    obj.apiVersion = apiVersionOf(info);
+    obj.kind = info.kind;
+    obj.metadata.resourceVersion = String(this.revision);
+    const frozen = deepFreeze(obj);
+    this.bucket(info).set(key, frozen);
+    this.emit({ type: old ? 'MODIFIED' : 'ADDED', resource: resourceKey(info), object: frozen, old });
+    return frozen;
+  }
+
+  private emit(event: WatchEvent): void {
+    for (const w of [...this.watchers]) {
+      if (w.resource !== undefined && w.resource !== event.resource) continue;
+      if (w.namespace !== undefined && event.object.metadata.namespace !== w.namespace) continue;
+      w.handler(event);
+    }
+  }
+}
+
+function storageKey(info: ResourceInfo, namespace: string | undefined, name: string): string {
+  return info.namespaced ? `${namespace ?? 'default'}/${name}` : `/${name}`;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function withWarnings(e: ApiError, warnings: string[]): ApiError {
+  e.warnings = [...warnings];
+  return e;
+}
+
+function withoutMetaAndStatus(o: KubeObject): unknown {
+  const { metadata: _m, status: _s, ...rest } = o;
+  return rest;
+}
+
+/** JSON with sorted keys, to compare two objects for equality. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, value) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]))
+      : value,
+  );
+}
