@@ -4,8 +4,15 @@
  */
 import { ApiServer } from './api/apiserver.ts';
 import { Clock } from './clock.ts';
+import { ObjectCache } from './controllers/cache.ts';
+import type { ControllerContext } from './controllers/context.ts';
 import { EndpointsController } from './controllers/endpoints.ts';
+import { EventRecorder } from './controllers/events.ts';
+import { Kubelets } from './controllers/kubelet.ts';
 import { ControllerManager } from './controllers/manager.ts';
+import { ReplicationManager } from './controllers/replication.ts';
+import { ContainerRuntime, type RuntimeView } from './controllers/runtime.ts';
+import { Scheduler } from './controllers/scheduler.ts';
 import { Random } from './random.ts';
 import { bootstrap } from './bootstrap.ts';
 
@@ -26,16 +33,29 @@ export class Cluster {
   readonly random: Random;
   readonly api: ApiServer;
   readonly controllers: ControllerManager;
+  /** What the container runtime knows (process environments...): read by `kubectl exec`. */
+  readonly runtime: RuntimeView;
+  /** The kubelets of all nodes (bootstrap preloads images through it). */
+  readonly kubelets: Kubelets;
 
   constructor(opts: ClusterOptions = {}) {
     const now = opts.now ?? DEFAULT_START;
     this.clock = new Clock(now - CLUSTER_AGE_MS);
     this.random = new Random(opts.seed ?? 1);
     this.api = new ApiServer(this.clock, this.random);
+    // The informer cache must see each write before any controller does.
+    const cache = new ObjectCache(this.api);
+    const ctx: ControllerContext = { api: this.api, cache, recorder: new EventRecorder(this.api) };
+    const runtime = new ContainerRuntime();
+    this.runtime = runtime;
     this.controllers = new ControllerManager(this.api);
+    this.kubelets = new Kubelets(ctx, this.clock, this.random, runtime);
+    this.controllers.add(new Scheduler(ctx, this.clock, this.random));
+    this.controllers.add(this.kubelets);
+    this.controllers.add(ReplicationManager.replicaSets(ctx, this.clock));
+    this.controllers.add(ReplicationManager.replicationControllers(ctx, this.clock));
     this.controllers.add(new EndpointsController(this.api));
-    bootstrap(this);
-    this.clock.advanceTo(now);
+    bootstrap(this, now);
   }
 
   /** Let simulated time pass (`sleep N` in the shell), running what falls due. */
