@@ -26,6 +26,7 @@ import {
 import { compileFieldSelector, parseFieldSelector } from './fields.ts';
 import { parseSelector, SelectorParseError } from './labels.ts';
 import { applyPatch, type PatchType } from './patch.ts';
+import { tableFor, type Table } from './printers/table.ts';
 import { apiVersionOf, RESOURCES, resourceInfo, resourceKey, type ResourceInfo } from './resources.ts';
 import type { AdmissionContext, KindStrategy } from './strategy.ts';
 import { clone, deepFreeze, type KubeList, type KubeObject } from './types.ts';
@@ -135,6 +136,20 @@ export class ApiServer {
       object: { apiVersion: apiVersionOf(info), kind: `${info.kind}List`, metadata: { resourceVersion: this.currentRevision() }, items },
       warnings,
     };
+  }
+
+  /** GET with `Accept: application/json;as=Table;g=meta.k8s.io;v=v1`: the server-side table. */
+  getTable(resource: string, namespace: string | undefined, name: string): Response<Table> {
+    const info = this.info(resource);
+    const { object, warnings } = this.get(resource, namespace, name);
+    return { object: tableFor(info, [object], this.clock.now(), this.currentRevision()), warnings };
+  }
+
+  /** LIST as a Table. */
+  listTable(resource: string, namespace: string | undefined, opts: ListOptions = {}): Response<Table> {
+    const info = this.info(resource);
+    const { object, warnings } = this.list(resource, namespace, opts);
+    return { object: tableFor(info, object.items, this.clock.now(), object.metadata.resourceVersion), warnings };
   }
 
   /** All stored objects of a resource, sorted, without selectors or warnings: for controllers. */

@@ -1,0 +1,65 @@
+/**
+ * How kubectl reports failures (kubectl pkg/cmd/util/helpers.go checkErr, StandardErrorMessage):
+ * API errors as `Error from server (Reason): message`, Invalid ones as `The Kind "name" is
+ * invalid: ...`, everything else as `error: ...`. Always on stderr, exit code 1.
+ */
+import { ApiError } from '../cluster/api/errors.ts';
+
+/** A client-side error: printed as `error: <message>` (the prefix is not doubled). */
+export class KubectlError extends Error {
+  constructor(
+    message: string,
+    /** Printed after the message, e.g. "See 'kubectl get --help' for usage." */
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Several errors of one command (apply -f a.yaml -f b.yaml), printed one a line. */
+export class AggregateError extends Error {
+  constructor(readonly errors: unknown[]) {
+    super(errors.map(String).join('\n'));
+  }
+}
+
+/** The text checkErr prints for an error, ending with a newline. */
+export function errorText(e: unknown): string {
+  if (e instanceof AggregateError) {
+    if (e.errors.length === 1) return errorText(e.errors[0]);
+    return e.errors.map((x) => (x instanceof ApiError ? standardMessage(x) : plain(x))).join('');
+  }
+  if (e instanceof ApiError) {
+    const s = e.status;
+    if (s.reason === 'Invalid' && s.details) {
+      const header =
+        s.details.kind || s.details.name !== undefined
+          ? `The ${s.details.kind ?? ''} "${s.details.name ?? ''}" is invalid`
+          : 'The request is invalid';
+      const causes = dedupe((s.details.causes ?? []).map((c) => (c.field ? `${c.field}: ${c.message}` : `${c.message}`)));
+      if (causes.length === 0) return s.details.kind || s.details.name !== undefined ? `${header}\n` : `${header}: ${s.message}\n`;
+      if (causes.length === 1) return `${header}: ${causes[0]}\n`;
+      return `${header}: \n${causes.map((c) => `* ${c}\n`).join('')}`;
+    }
+    if (s.reason === 'Invalid' && !s.details) return `The request is invalid: ${s.message}\n`;
+    return standardMessage(e);
+  }
+  return plain(e);
+}
+
+function standardMessage(e: ApiError): string {
+  const s = e.status;
+  if (!s.reason) return `Error from server: ${s.message}\n`;
+  return `Error from server (${s.reason}): ${s.message}\n`;
+}
+
+function plain(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const text = msg.startsWith('error: ') ? msg : `error: ${msg}`;
+  const hint = e instanceof KubectlError && e.hint ? `${e.hint}\n` : '';
+  return `${text}\n${hint}`;
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,134 @@
+/**
+ * The shell's own commands: what a learner reaches for around kubectl (echo, sleep, cat, ls,
+ * grep, clear, history...). Messages follow GNU coreutils and bash.
+ */
+import type { CommandIO } from './io.ts';
+import type { Shell } from './shell.ts';
+
+export type Builtin = (args: string[], io: CommandIO, shell: Shell) => Promise<number> | number;
+
+/** ANSI: home the cursor and clear the screen (and scrollback), as `clear` does in xterm. */
+export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
+
+export const BUILTINS: Record<string, Builtin> = {
+  echo(args, io) {
+    let newline = true;
+    let i = 0;
+    while (args[i] === '-n') {
+      newline = false;
+      i++;
+    }
+    io.stdout(args.slice(i).join(' ') + (newline ? '\n' : ''));
+    return 0;
+  },
+  async sleep(args, io, shell) {
+    if (args.length === 0) {
+      io.stderr("sleep: missing operand\nTry 'sleep --help' for more information.\n");
+      return 1;
+    }
+    let total = 0;
+    for (const a of args) {
+      const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(a);
+      if (!m) {
+        io.stderr(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`);
+        return 1;
+      }
+      total += parseFloat(m[1]) * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]];
+    }
+    await shell.sleep(total, io.signal);
+    return 0;
+  },
+  true: () => 0,
+  false: () => 1,
+  pwd(_args, io, shell) {
+    io.stdout(shell.fs.cwd + '\n');
+    return 0;
+  },
+  cd(args, io, shell) {
+    const target = args[0] ?? shell.env.HOME;
+    if (!shell.fs.isDir(target)) {
+      io.stderr(`bash: cd: ${target}: No such file or directory\n`);
+      return 1;
+    }
+    shell.fs.cwd = shell.fs.resolve(target);
+    return 0;
+  },
+  ls(args, io, shell) {
+    const paths = args.filter((a) => !a.startsWith('-'));
+    let code = 0;
+    for (const p of paths.length ? paths : ['.']) {
+      if (!shell.fs.exists(p)) {
+        io.stderr(`ls: cannot access '${p}': No such file or directory\n`);
+        code = 2;
+        continue;
+      }
+      if (!shell.fs.isDir(p)) {
+        io.stdout(p + '\n');
+        continue;
+      }
+      const entries = shell.fs.list(p).map((e) => e.replace(/\/$/, ''));
+      if (entries.length) io.stdout(entries.join('  ') + '\n');
+    }
+    return code;
+  },
+  cat(args, io, shell) {
+    if (args.length === 0) {
+      io.stdout(io.stdin);
+      return 0;
+    }
+    let code = 0;
+    for (const p of args) {
+      if (shell.fs.isDir(p)) {
+        io.stderr(`cat: ${p}: Is a directory\n`);
+        code = 1;
+        continue;
+      }
+      const content = shell.fs.read(p);
+      if (content === undefined) {
+        io.stderr(`cat: ${p}: No such file or directory\n`);
+        code = 1;
+        continue;
+      }
+      io.stdout(content);
+    }
+    return code;
+  },
+  grep(args, io, shell) {
+    const flags = new Set(args.filter((a) => /^-[a-zA-Z]+$/.test(a)).flatMap((a) => a.slice(1).split('')));
+    const rest = args.filter((a) => !/^-[a-zA-Z]+$/.test(a));
+    if (rest.length === 0) {
+      io.stderr("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
+      return 2;
+    }
+    const [pattern, ...files] = rest;
+    let re: RegExp;
+    try {
+      re = new RegExp(pattern, flags.has('i') ? 'i' : '');
+    } catch {
+      re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags.has('i') ? 'i' : '');
+    }
+    const text = files.length ? files.map((f) => shell.fs.read(f) ?? '').join('') : io.stdin;
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    const hits = lines.filter((l) => re.test(l) !== flags.has('v'));
+    if (flags.has('c')) io.stdout(`${hits.length}\n`);
+    else for (const l of hits) io.stdout(l + '\n');
+    return hits.length > 0 ? 0 : 1;
+  },
+  clear(_args, io) {
+    io.stdout(CLEAR_SCREEN);
+    return 0;
+  },
+  history(_args, io, shell) {
+    const width = String(shell.history.length + 1).length;
+    shell.history.forEach((h, i) => io.stdout(`${String(i + 1).padStart(Math.max(5, width))}  ${h.command}\n`));
+    return 0;
+  },
+  export(args, _io, shell) {
+    for (const a of args) {
+      const eq = a.indexOf('=');
+      if (eq > 0) shell.env[a.slice(0, eq)] = a.slice(eq + 1);
+    }
+    return 0;
+  },
+};
