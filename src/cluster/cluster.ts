@@ -6,6 +6,7 @@ import { ApiServer } from './api/apiserver.ts';
 import { Clock } from './clock.ts';
 import { ObjectCache } from './controllers/cache.ts';
 import type { ControllerContext } from './controllers/context.ts';
+import { DeploymentController } from './controllers/deployment.ts';
 import { EndpointsController } from './controllers/endpoints.ts';
 import { EventRecorder } from './controllers/events.ts';
 import { Kubelets } from './controllers/kubelet.ts';
@@ -54,6 +55,7 @@ export class Cluster {
     this.controllers.add(this.kubelets);
     this.controllers.add(ReplicationManager.replicaSets(ctx, this.clock));
     this.controllers.add(ReplicationManager.replicationControllers(ctx, this.clock));
+    this.controllers.add(new DeploymentController(ctx, this.clock));
     this.controllers.add(new EndpointsController(this.api));
     bootstrap(this, now);
   }

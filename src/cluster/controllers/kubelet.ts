@@ -349,22 +349,23 @@ export class Kubelets implements Controller {
           this.event(w, 'Warning', 'Unhealthy', `Readiness probe failed: ${probeFailureText(probe)}`, `spec.containers{${c.spec.name}}`);
         }
       }
+      // A probe whose outcome cannot change (HTTP, TCP, commands that test no file) need not run
+      // again once it succeeded: same observable behaviour, no timer every 10 s for ever.
+      if (c.ready && !this.probeCanChange(probe)) return;
       this.scheduleProbe(w, c, probe, Math.max(1, probe.periodSeconds ?? 10) * 1000);
     });
   }
 
+  private probeCanChange(probe: ProbeSpec): boolean {
+    return probeFile(probe) !== undefined;
+  }
+
   /** exec probes that test a file (`ls /var/ready`) look at the container's files; the rest succeed. */
   private probeSucceeds(w: PodWork, c: ContainerWork, probe: ProbeSpec): boolean {
+    const file = probeFile(probe);
+    if (file !== undefined) return this.runtime.fileExists(w.namespace, w.name, c.spec.name, file);
     const cmd = probe.exec?.command;
-    if (cmd && cmd.length > 0) {
-      const args = cmd.length >= 3 && /(^|\/)(ba)?sh$/.test(cmd[0]) && cmd[1] === '-c' ? cmd[2].trim().split(/\s+/) : cmd;
-      const prog = args[0]?.split('/').pop();
-      const file = args.filter((a) => !a.startsWith('-')).slice(1).pop();
-      if (file && (prog === 'ls' || prog === 'cat' || prog === 'stat' || (prog === 'test' && /^-[ef]$/.test(args[1] ?? '')))) {
-        return this.runtime.fileExists(w.namespace, w.name, c.spec.name, file);
-      }
-      if (prog === 'false') return false;
-    }
+    if (cmd && cmd[0]?.split('/').pop() === 'false') return false;
     return true;
   }
 
@@ -666,6 +667,17 @@ interface ValueFrom {
   fieldRef?: { fieldPath: string };
   configMapKeyRef?: { name: string; key: string };
   secretKeyRef?: { name: string; key: string };
+}
+
+/** The file an exec probe tests (`ls /var/ready`, `cat F`, `test -e F`, also under `sh -c`), if any. */
+function probeFile(probe: ProbeSpec): string | undefined {
+  const cmd = probe.exec?.command;
+  if (!cmd || cmd.length === 0) return undefined;
+  const args = cmd.length >= 3 && /(^|\/)(ba)?sh$/.test(cmd[0]) && cmd[1] === '-c' ? cmd[2].trim().split(/\s+/) : cmd;
+  const prog = args[0]?.split('/').pop();
+  const file = args.filter((a) => !a.startsWith('-')).slice(1).pop();
+  if (file && (prog === 'ls' || prog === 'cat' || prog === 'stat' || (prog === 'test' && /^-[ef]$/.test(args[1] ?? '')))) return file;
+  return undefined;
 }
 
 function probeFailureText(probe: ProbeSpec): string {
