@@ -8,9 +8,12 @@ import { ObjectCache } from './controllers/cache.ts';
 import type { ControllerContext } from './controllers/context.ts';
 import { DeploymentController } from './controllers/deployment.ts';
 import { EndpointsController } from './controllers/endpoints.ts';
+import { EndpointSliceController } from './controllers/endpointslice.ts';
 import { EventRecorder } from './controllers/events.ts';
+import { GarbageCollector, NamespaceController } from './controllers/gc.ts';
 import { Kubelets } from './controllers/kubelet.ts';
 import { ControllerManager } from './controllers/manager.ts';
+import { EndpointSliceMirroringController } from './controllers/mirroring.ts';
 import { ReplicationManager } from './controllers/replication.ts';
 import { ContainerRuntime, type RuntimeView } from './controllers/runtime.ts';
 import { Scheduler } from './controllers/scheduler.ts';
@@ -56,7 +59,11 @@ export class Cluster {
     this.controllers.add(ReplicationManager.replicaSets(ctx, this.clock));
     this.controllers.add(ReplicationManager.replicationControllers(ctx, this.clock));
     this.controllers.add(new DeploymentController(ctx, this.clock));
-    this.controllers.add(new EndpointsController(this.api));
+    this.controllers.add(new EndpointsController(ctx));
+    this.controllers.add(new EndpointSliceController(ctx));
+    this.controllers.add(new EndpointSliceMirroringController(ctx));
+    this.controllers.add(new GarbageCollector(ctx));
+    this.controllers.add(new NamespaceController(ctx));
     bootstrap(this, now);
   }
 

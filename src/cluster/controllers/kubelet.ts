@@ -26,6 +26,8 @@ const SANDBOX_MS = 500;
 /** Image pull back-off and container restart back-off: 10 s doubling to 5 min (pkg/kubelet/kubelet.go). */
 const BACKOFF_INITIAL_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
+/** Container creation and start when the image is already there. */
+const CREATE_MS = 1000;
 /** How long a SIGTERM-aware process takes to exit. */
 const FAST_STOP_MS = 800;
 
@@ -181,8 +183,11 @@ export class Kubelets implements Controller {
     if (present && policy !== 'Always') {
       this.event(w, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, fieldPath);
       c.pulled = true;
-      this.createAndStart(w, c);
-      next();
+      // Creating and starting the container takes containerd about a second.
+      this.after(w, CREATE_MS, () => {
+        this.createAndStart(w, c);
+        next();
+      });
       return;
     }
     if (policy === 'Never') {
