@@ -5,14 +5,15 @@
  *
  *   --echo   print the prompt and each command before its output, like a terminal transcript
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { kubeconfigFor, serveApi } from './http-api.ts';
 import { Cluster } from '../cluster/cluster.ts';
 import type { CommandIO } from '../shell/io.ts';
 import { isComplete } from '../shell/parser.ts';
 import { Shell } from '../shell/shell.ts';
 
 function usage(): never {
-  process.stderr.write('usage: kubelab shell [--seed N] [--echo]\n');
+  process.stderr.write('usage: kubelab shell [--seed N] [--echo]\n       kubelab serve [--port N] [--seed N] [--kubeconfig FILE]\n');
   process.exit(2);
 }
 
@@ -53,9 +54,33 @@ async function shellMain(argv: string[]): Promise<number> {
   return code;
 }
 
+/**
+ * `kubelab serve [--port N] [--seed N] [--kubeconfig FILE]`: serve a fresh simulated cluster over
+ * the Kubernetes HTTP API on 127.0.0.1, its clock following real time, so that the real kubectl
+ * can talk to it (`KUBECONFIG=FILE kubectl get svc`).
+ */
+async function serveMain(argv: string[]): Promise<void> {
+  let port = 8080;
+  let seed = 1;
+  let kubeconfig = 'kubelab.kubeconfig';
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--port') port = Number(argv[++i]);
+    else if (argv[i] === '--seed') seed = Number(argv[++i]);
+    else if (argv[i] === '--kubeconfig') kubeconfig = argv[++i];
+    else usage();
+  }
+  const cluster = new Cluster({ seed, now: Date.now() });
+  setInterval(() => cluster.clock.advanceTo(Date.now()), 200);
+  const served = await serveApi(cluster.api, { port });
+  writeFileSync(kubeconfig, kubeconfigFor(served.url));
+  process.stdout.write(`serving the simulated cluster at ${served.url}\nexport KUBECONFIG=${kubeconfig}\n`);
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'shell') {
   shellMain(rest).then((code) => process.exit(code));
+} else if (command === 'serve') {
+  void serveMain(rest);
 } else {
   usage();
 }

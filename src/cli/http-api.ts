@@ -1,0 +1,229 @@
+/**
+ * The simulated cluster served over the Kubernetes HTTP API on 127.0.0.1, so the real kubectl
+ * can run against it: discovery (/api, /apis, resource lists), version, get/list with label and
+ * field selectors, server-side Tables (`as=Table`), create/update/patch/delete, Warning headers
+ * and metav1.Status errors. Used by the conformance tests and by `kubelab serve`.
+ * Node only.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ApiServer } from '../cluster/api/apiserver.ts';
+import { ApiError } from '../cluster/api/errors.ts';
+import type { PatchType } from '../cluster/api/patch.ts';
+import { resourceKey, type ResourceInfo } from '../cluster/api/resources.ts';
+import type { Table } from '../cluster/api/printers/table.ts';
+
+export const SERVER_VERSION = {
+  major: '1',
+  minor: '33',
+  gitVersion: 'v1.33.1',
+  gitCommit: '8adc0f041b8e7ad1d30e29cc59c6ae7a15e19828',
+  gitTreeState: 'clean',
+  buildDate: '2025-05-15T08:19:08Z',
+  goVersion: 'go1.24.2',
+  compiler: 'gc',
+  platform: 'linux/amd64',
+};
+
+export interface HttpApi {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Requests seen, for tests that want to know what kubectl asked. */
+export type RequestLog = { method: string; url: string; accept: string }[];
+
+export async function serveApi(api: ApiServer, opts: { port?: number; log?: RequestLog } = {}): Promise<HttpApi> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      opts.log?.push({ method: req.method ?? 'GET', url: req.url ?? '/', accept: String(req.headers.accept ?? '') });
+      try {
+        handle(api, req, res, body);
+      } catch (e) {
+        const err = e instanceof ApiError ? e : new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String(e), reason: 'InternalError', code: 500 });
+        sendError(res, err);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return { url: `http://127.0.0.1:${port}`, server, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+function send(res: ServerResponse, code: number, obj: unknown, warnings: readonly string[] = []): void {
+  const headers: Record<string, string | string[]> = { 'content-type': 'application/json' };
+  if (warnings.length) headers.warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+  res.writeHead(code, headers);
+  res.end(JSON.stringify(obj));
+}
+
+function sendError(res: ServerResponse, e: ApiError): void {
+  send(res, e.status.code, e.status, e.warnings);
+}
+
+function notFoundPath(): ApiError {
+  return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
+}
+
+function resourceList(api: ApiServer, group: string, version: string) {
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/${version}` : version,
+    resources: api
+      .discovery()
+      .filter((r) => r.group === group && r.version === version)
+      .map((r) => ({
+        name: r.resource,
+        singularName: r.singular,
+        namespaced: r.namespaced,
+        kind: r.kind,
+        verbs: r.verbs,
+        ...(r.shortNames.length ? { shortNames: r.shortNames } : {}),
+        ...(r.categories.length ? { categories: r.categories } : {}),
+      })),
+  };
+}
+
+function groups(api: ApiServer): { name: string; version: string }[] {
+  const seen = new Map<string, string>();
+  for (const r of api.discovery()) if (r.group && !seen.has(r.group)) seen.set(r.group, r.version);
+  return [...seen.entries()].map(([name, version]) => ({ name, version }));
+}
+
+/** The row objects of a Table, as `includeObject=Metadata` (the default) sends them. */
+function tableWithMetadata(t: Table, includeObject: string): unknown {
+  return {
+    ...t,
+    rows: t.rows.map((r) => ({
+      cells: r.cells,
+      object:
+        includeObject === 'Object'
+          ? r.object
+          : includeObject === 'None'
+            ? undefined
+            : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: r.object.metadata },
+    })),
+  };
+}
+
+function handle(api: ApiServer, req: IncomingMessage, res: ServerResponse, body: string): void {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const path = url.pathname.replace(/\/+$/, '');
+  const accept = String(req.headers.accept ?? '');
+  const q = url.searchParams;
+
+  if (path === '/version') return send(res, 200, SERVER_VERSION);
+  if (path === '/api') {
+    return send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '192.168.56.10:6443' }] });
+  }
+  if (path === '/apis') {
+    return send(res, 200, {
+      kind: 'APIGroupList',
+      apiVersion: 'v1',
+      groups: groups(api).map((g) => ({
+        name: g.name,
+        versions: [{ groupVersion: `${g.name}/${g.version}`, version: g.version }],
+        preferredVersion: { groupVersion: `${g.name}/${g.version}`, version: g.version },
+      })),
+    });
+  }
+  if (path === '/api/v1') return send(res, 200, resourceList(api, '', 'v1'));
+  const groupMatch = /^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
+  if (groupMatch) {
+    if (!api.discovery().some((r) => r.group === groupMatch[1] && r.version === groupMatch[2])) return sendError(res, notFoundPath());
+    return send(res, 200, resourceList(api, groupMatch[1], groupMatch[2]));
+  }
+
+  // /api/v1[/namespaces/NS]/RESOURCE[/NAME[/SUBRESOURCE]]  or  /apis/G/V/...
+  const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?$/.exec(path);
+  if (!m) return sendError(res, notFoundPath());
+  const group = m[2] ?? '';
+  const version = m[1] ?? m[3];
+  let namespace: string | undefined = m[4];
+  const resource = m[5];
+  const name: string | undefined = m[6];
+  const sub = m[7];
+  const info: ResourceInfo | undefined = api.discovery().find((r) => r.resource === resource && r.group === group && r.version === version);
+  if (!info) return sendError(res, notFoundPath());
+  if (!info.namespaced) namespace = undefined;
+  const key = resourceKey(info);
+  const asTable = /as=Table/.test(accept);
+  const method = req.method ?? 'GET';
+  if (sub && sub !== 'status') return sendError(res, notFoundPath());
+
+  if (method === 'GET') {
+    if (name) {
+      if (asTable) {
+        const r = api.getTable(key, namespace, name);
+        return send(res, 200, tableWithMetadata(r.object, q.get('includeObject') ?? 'Metadata'), r.warnings);
+      }
+      const r = api.get(key, namespace, name);
+      return send(res, 200, r.object, r.warnings);
+    }
+    const listOpts = { labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: q.get('fieldSelector') ?? undefined };
+    if (q.get('watch') === 'true' || q.get('watch') === '1') {
+      // A watch that ends at once: enough for kubectl commands that only list.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end();
+    }
+    if (asTable) {
+      const r = api.listTable(key, namespace, listOpts);
+      return send(res, 200, tableWithMetadata(r.object, q.get('includeObject') ?? 'Metadata'), r.warnings);
+    }
+    const r = api.list(key, namespace, listOpts);
+    return send(res, 200, r.object, r.warnings);
+  }
+
+  const parsed = body ? JSON.parse(body) : undefined;
+  const writeOpts = {
+    fieldValidation: (q.get('fieldValidation') as 'Strict' | 'Warn' | 'Ignore' | null) ?? 'Ignore',
+    dryRun: q.get('dryRun') === 'All',
+    fieldManager: q.get('fieldManager') ?? undefined,
+    ...(sub === 'status' ? { subresource: 'status' as const } : {}),
+  };
+  if (method === 'POST' && !name) {
+    const r = api.create(key, namespace, parsed, writeOpts);
+    return send(res, 201, r.object, r.warnings);
+  }
+  if (method === 'PUT' && name) {
+    const r = api.update(key, namespace, parsed, writeOpts);
+    return send(res, 200, r.object, r.warnings);
+  }
+  if (method === 'PATCH' && name) {
+    const ct = String(req.headers['content-type'] ?? '');
+    const type: PatchType = ct.includes('strategic') ? 'strategic' : ct.includes('json-patch') ? 'json' : 'merge';
+    const r = api.patch(key, namespace, name, type, parsed, writeOpts);
+    return send(res, 200, r.object, r.warnings);
+  }
+  if (method === 'DELETE' && name) {
+    const r = api.delete(key, namespace, name, parsed ?? {});
+    return send(res, 200, r.object, r.warnings);
+  }
+  return sendError(res, notFoundPath());
+}
+
+/** A kubeconfig that points kubectl at the served API. */
+export function kubeconfigFor(url: string): string {
+  return `apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    server: ${url}
+  name: kubernetes
+contexts:
+- context:
+    cluster: kubernetes
+    namespace: default
+    user: kubernetes-admin
+  name: kubernetes-admin@kubernetes
+current-context: kubernetes-admin@kubernetes
+users:
+- name: kubernetes-admin
+  user: {}
+`;
+}

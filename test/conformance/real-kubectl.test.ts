@@ -1,0 +1,66 @@
+/**
+ * Conformance with the real kubectl v1.33: the simulated cluster is served over the Kubernetes
+ * HTTP API on 127.0.0.1; the real kubectl and ours run the same command against the same cluster
+ * at the same moment, and their output must be identical, byte for byte.
+ *
+ * What this proves: the client side (tables laid out from the server's Table, describe, -o
+ * formats, errors) matches kubectl exactly. The server side (our Tables' cells, our objects) is
+ * ours in both runs; its fidelity is checked by the golden transcripts and reference outputs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Cluster } from '../../src/cluster/cluster.ts';
+import { kubeconfigFor, serveApi, type HttpApi } from '../../src/cli/http-api.ts';
+import { Shell } from '../../src/shell/shell.ts';
+import { BufferIO } from '../../src/shell/io.ts';
+import { REAL_KUBECTL, runRealKubectl } from '../support/real-kubectl.ts';
+import { CONFORMANCE_COMMANDS, KNOWN_DIFFERENCES, SCENARIO } from './scenario.ts';
+
+let cluster: Cluster;
+let shell: Shell;
+let served: HttpApi;
+let kubeconfig: string;
+
+beforeAll(async () => {
+  // The scenario is built 20 minutes in the past, then the clock catches up with real time, so
+  // that the real kubectl (which reads the wall clock) and ours see the same ages.
+  const start = Date.now() - 20 * 60 * 1000;
+  cluster = new Cluster({ seed: 5, now: start });
+  shell = new Shell({ cluster });
+  for (const step of SCENARIO) {
+    if (typeof step === 'number') {
+      cluster.advance(step);
+      continue;
+    }
+    const io = new BufferIO();
+    const code = await shell.run(step, io);
+    if (code !== 0) throw new Error(`scenario step failed: ${step}\n${io.all}`);
+  }
+  cluster.clock.advanceTo(Date.now());
+  served = await serveApi(cluster.api);
+  kubeconfig = kubeconfigFor(served.url);
+});
+
+afterAll(async () => {
+  await served?.close();
+});
+
+describe('ours and the real kubectl v1.33 print the same', () => {
+  it('finds the real kubectl v1.33', () => {
+    expect(REAL_KUBECTL, 'the real kubectl v1.33 must be installed (see test/support/real-kubectl.ts)').toBeDefined();
+  });
+
+  const compare = async (command: string) => {
+    const args = command.split(' ').slice(1);
+    cluster.clock.advanceTo(Date.now());
+    const real = await runRealKubectl(args, kubeconfig);
+    const io = new BufferIO();
+    const code = await shell.run(command, io);
+    expect({ stdout: io.out, stderr: io.err, code }).toEqual({ stdout: real.stdout, stderr: real.stderr, code: real.code });
+  };
+
+  for (const command of CONFORMANCE_COMMANDS) it(command, () => compare(command));
+});
+
+describe('known differences from the real kubectl (expected to fail until fixed)', () => {
+  for (const command of KNOWN_DIFFERENCES) it.fails(command, () => compare(command));
+});

@@ -1,0 +1,127 @@
+/**
+ * The cluster the conformance test serves: the seed note's objects (a ReplicationController with
+ * three kubia pods and its Service, a selector-less Service with hand-made Endpoints, an
+ * ExternalName Service). Numbers are seconds of simulated time passing.
+ */
+export const SCENARIO: (string | number)[] = [
+  `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: kubia
+spec:
+  replicas: 3
+  selector:
+    app: kubia
+  template:
+    metadata:
+      labels:
+        app: kubia
+    spec:
+      containers:
+      - name: kubia
+        image: luksa/kubia
+        ports:
+        - containerPort: 8080
+EOF`,
+  60,
+  `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Service
+metadata:
+  name: kubia
+spec:
+  selector:
+    app: kubia
+  ports:
+  - port: 80
+    targetPort: 8080
+EOF`,
+  120,
+  `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Service
+metadata:
+  name: external-service
+spec:
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: external-service
+subsets:
+- addresses:
+  - ip: 11.11.11.11
+  - ip: 22.22.22.22
+  ports:
+  - port: 80
+EOF`,
+  30,
+  `kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Service
+metadata:
+  name: external-name
+spec:
+  type: ExternalName
+  externalName: someapi.somecompany.com
+  ports:
+  - port: 80
+EOF`,
+  300,
+];
+
+/** Commands both kubectls run; each must print the same bytes. Extend as features land. */
+export const CONFORMANCE_COMMANDS: string[] = [
+  'kubectl get svc',
+  'kubectl get svc -A',
+  'kubectl get svc -o wide',
+  'kubectl get svc kubia external-service',
+  'kubectl get svc --no-headers',
+  'kubectl get svc --show-labels',
+  'kubectl get ep',
+  'kubectl get ep -A',
+  'kubectl get svc,ep',
+  'kubectl get svc nope',
+  'kubectl get svc -o name',
+  'kubectl get svc -n nothing',
+  'kubectl describe svc kubia',
+  'kubectl describe svc external-service',
+  'kubectl describe svc external-name',
+  'kubectl describe svc kubernetes',
+  'kubectl get bogus',
+  'kubectl get pods',
+  'kubectl get pods -o wide',
+  'kubectl get pods -A',
+  'kubectl get rc',
+  'kubectl get rc -o wide',
+  'kubectl get nodes',
+  'kubectl get nodes -o wide',
+  'kubectl get ns',
+  'kubectl get svc kubia -o json',
+  'kubectl get ep external-service -o json',
+  'kubectl get svc -o json',
+  'kubectl get endpointslices',
+  'kubectl get events',
+  'kubectl get svc --bogus',
+  'kubectl get pods -l app=kubia',
+  'kubectl get pods -l app=kubia,tier',
+  'kubectl get pods --field-selector status.phase=Running',
+];
+
+/**
+ * Commands whose output still differs from the real kubectl: each runs as an expected failure,
+ * so the suite turns red the moment one starts to match. Then move it to CONFORMANCE_COMMANDS.
+ */
+export const KNOWN_DIFFERENCES: string[] = [
+  'kubectl get all',
+  'kubectl get svc kubia -o yaml',
+  'kubectl describe ep kubia',
+  'kubectl describe ep external-service',
+  'kubectl describe pods',
+  'kubectl describe node node01',
+  'kubectl describe rc kubia',
+  'kubectl describe ns default',
+];
