@@ -44,19 +44,19 @@ afterAll(async () => {
   await served?.close();
 });
 
+async function compare(command: string): Promise<void> {
+  const args = command.split(' ').slice(1);
+  cluster.clock.advanceTo(Date.now());
+  const real = await runRealKubectl(args, kubeconfig);
+  const io = new BufferIO();
+  const code = await shell.run(command, io);
+  expect({ stdout: io.out, stderr: io.err, code }).toEqual({ stdout: real.stdout, stderr: real.stderr, code: real.code });
+}
+
 describe('ours and the real kubectl v1.33 print the same', () => {
   it('finds the real kubectl v1.33', () => {
     expect(REAL_KUBECTL, 'the real kubectl v1.33 must be installed (see test/support/real-kubectl.ts)').toBeDefined();
   });
-
-  const compare = async (command: string) => {
-    const args = command.split(' ').slice(1);
-    cluster.clock.advanceTo(Date.now());
-    const real = await runRealKubectl(args, kubeconfig);
-    const io = new BufferIO();
-    const code = await shell.run(command, io);
-    expect({ stdout: io.out, stderr: io.err, code }).toEqual({ stdout: real.stdout, stderr: real.stderr, code: real.code });
-  };
 
   for (const command of CONFORMANCE_COMMANDS) it(command, () => compare(command));
 });
