@@ -9,16 +9,19 @@
  */
 import type { Clock } from '../clock.ts';
 import type { Random } from '../random.ts';
-import { decodeBody } from './admission/decode.ts';
+import { decodeBody, decodePatched } from './admission/decode.ts';
 import { STRATEGIES } from './admission/index.ts';
-import { validateObjectMetaForCreate, validateObjectMetaForUpdate } from './admission/meta.ts';
+import { validateObjectMeta, validateObjectMetaForUpdate } from './admission/meta.ts';
+import { parseRFC3339, toRFC3339 } from '../clock.ts';
 import {
   ApiError,
   alreadyExists,
   badRequest,
   CONFLICT_MODIFIED,
   conflict,
+  fieldErrors,
   forbidden,
+  internalError,
   invalid,
   notFound,
   type FieldError,
@@ -41,8 +44,11 @@ export interface WriteOptions {
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
   dryRun?: boolean;
   fieldManager?: string;
-  /** Write the status subresource (controllers, kubelet) instead of the main resource. */
-  subresource?: 'status';
+  /**
+   * Write a subresource instead of the main resource: `status` (controllers, kubelet), or
+   * `finalize` (a namespace's spec.finalizers, as the namespace controller does).
+   */
+  subresource?: 'status' | 'finalize';
 }
 
 export interface ListOptions {
@@ -54,6 +60,16 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number;
   propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
   dryRun?: boolean;
+}
+
+/** metav1.ManagedFieldsEntry without fieldsV1 (the field sets are not tracked). */
+export interface ManagedFieldsEntry {
+  apiVersion: string;
+  fieldsType: 'FieldsV1';
+  manager: string;
+  operation: 'Update' | 'Apply';
+  subresource?: string;
+  time: string;
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -165,58 +181,62 @@ export class ApiServer {
 
   // -------------------------------------------------------------------------------------------
   // Writes
+  //
+  // The order is the real API server's (apiserver handlers/create.go, registry/generic Store):
+  // decode (strict) and defaults -> NamespaceLifecycle and the mutating admission plugins ->
+  // the registry's BeginCreate (Service IP and port allocation) -> BeforeCreate (generateName,
+  // system fields, PrepareForCreate, validation) -> storage (AlreadyExists).
 
   create(resource: string, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): Response<KubeObject> {
     const info = this.info(resource);
     const strategy = STRATEGIES[resourceKey(info)] ?? {};
     const warnings = [...this.requestWarnings(info)];
-    const ctx = this.admissionContext(info, warnings);
+    const request = this.request(info, warnings);
+    const ctx = request.ctx;
     try {
       const obj = decodeBody(info, body, opts.fieldValidation ?? 'Strict', ctx);
       obj.metadata ??= {};
+      strategy.defaults?.(obj, ctx);
       if (info.namespaced) {
         const requestNs = namespace ?? 'default';
         if (obj.metadata.namespace && obj.metadata.namespace !== requestNs) {
           throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
         }
         obj.metadata.namespace = requestNs;
-        if (!this.peek('namespaces', undefined, requestNs)) throw notFound('namespaces', '', requestNs);
+        this.admitNamespace(info, requestNs, obj.metadata.name ?? '');
       } else {
         delete obj.metadata.namespace;
       }
       if (!obj.metadata.name && obj.metadata.generateName) {
         obj.metadata.name = this.generateName(info, obj.metadata.namespace, obj.metadata.generateName);
       }
+      strategy.admit?.(obj, ctx);
       // Fields only the server sets (rest.BeforeCreate / FillObjectMetaSystemFields).
       obj.metadata.uid = this.random.uuid();
       obj.metadata.creationTimestamp = this.clock.nowRFC3339();
       delete obj.metadata.resourceVersion;
       delete obj.metadata.deletionTimestamp;
       delete obj.metadata.deletionGracePeriodSeconds;
+      delete (obj.metadata as Record<string, unknown>).selfLink;
       if (strategy.hasGeneration) obj.metadata.generation = 1;
       else delete obj.metadata.generation;
+      this.recordManager(obj, undefined, opts, 'Update');
 
-      strategy.defaults?.(obj, ctx);
       strategy.prepareForCreate?.(obj, ctx);
-      const errs: FieldError[] = [...validateObjectMetaForCreate(info, obj), ...(strategy.validate?.(obj, ctx) ?? [])];
-      if (errs.length > 0) {
-        strategy.rollback?.(obj, undefined, ctx);
-        throw invalid(info.kind, info.group, obj.metadata.name ?? '', errs);
-      }
+      const errs: FieldError[] = [...validateObjectMeta(info, obj), ...(strategy.validate?.(obj, ctx) ?? [])];
+      if (errs.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? '', errs);
       const key = storageKey(info, obj.metadata.namespace, obj.metadata.name!);
-      if (this.bucket(info).has(key)) {
-        strategy.rollback?.(obj, undefined, ctx);
-        throw alreadyExists(info.resource, info.group, obj.metadata.name!);
-      }
+      if (this.bucket(info).has(key)) throw alreadyExists(info.resource, info.group, obj.metadata.name!);
       if (opts.dryRun) {
-        strategy.rollback?.(obj, undefined, ctx);
-        return { object: deepFreeze(obj), warnings };
+        request.rollback();
+        return { object: deepFreeze(this.stamp(info, obj)), warnings };
       }
       const stored = this.store(info, key, obj, undefined);
+      request.commit();
       return { object: stored, warnings };
     } catch (e) {
-      if (e instanceof ApiError) throw withWarnings(e, warnings);
-      throw e;
+      request.rollback();
+      throw this.asApiError(e, warnings);
     }
   }
 
@@ -224,22 +244,24 @@ export class ApiServer {
   update(resource: string, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): Response<KubeObject> {
     const info = this.info(resource);
     const warnings = [...this.requestWarnings(info)];
-    const ctx = this.admissionContext(info, warnings);
+    const request = this.request(info, warnings);
     try {
-      const obj = decodeBody(info, body, opts.fieldValidation ?? 'Strict', ctx);
+      const obj = decodeBody(info, body, opts.fieldValidation ?? 'Strict', request.ctx);
       obj.metadata ??= {};
-      const ns = info.namespaced ? (obj.metadata.namespace ?? namespace ?? 'default') : undefined;
       if (info.namespaced && namespace !== undefined && obj.metadata.namespace && obj.metadata.namespace !== namespace) {
         throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
       }
+      const ns = info.namespaced ? (obj.metadata.namespace ?? namespace ?? 'default') : undefined;
+      if (info.namespaced) obj.metadata.namespace = ns;
       const name = obj.metadata.name ?? '';
       const key = storageKey(info, ns, name);
       const old = this.bucket(info).get(key);
       if (!old) throw notFound(info.resource, info.group, name);
-      return { object: this.updateExisting(info, key, old, obj, opts, ctx), warnings };
+      const stored = this.updateExisting(info, key, old, obj, opts, request);
+      return { object: stored, warnings };
     } catch (e) {
-      if (e instanceof ApiError) throw withWarnings(e, warnings);
-      throw e;
+      request.rollback();
+      throw this.asApiError(e, warnings);
     }
   }
 
@@ -253,20 +275,34 @@ export class ApiServer {
   ): Response<KubeObject> {
     const info = this.info(resource);
     const warnings = [...this.requestWarnings(info)];
-    const ctx = this.admissionContext(info, warnings);
+    const request = this.request(info, warnings);
     try {
       const key = storageKey(info, namespace, name);
       const old = this.bucket(info).get(key);
       if (!old) throw notFound(info.resource, info.group, name);
       const patched = applyPatch(info, clone(old), type, patch);
-      const obj = decodeBody(info, patched, opts.fieldValidation ?? 'Strict', ctx);
-      return { object: this.updateExisting(info, key, old, obj, opts, ctx), warnings };
+      const obj = decodePatched(info, patched, patch, opts.fieldValidation ?? 'Strict', request.ctx);
+      obj.metadata ??= {};
+      if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
+        throw invalid(info.kind, info.group, name, [fieldErrors.invalid('metadata.name', obj.metadata.name, 'field is immutable')]);
+      }
+      obj.metadata.name = name;
+      if (info.namespaced) obj.metadata.namespace = old.metadata.namespace;
+      const stored = this.updateExisting(info, key, old, obj, opts, request);
+      return { object: stored, warnings };
     } catch (e) {
-      if (e instanceof ApiError) throw withWarnings(e, warnings);
-      throw e;
+      request.rollback();
+      throw this.asApiError(e, warnings);
     }
   }
 
+  /**
+   * DELETE. Pods on a node are deleted gracefully: the first delete sets deletionTimestamp and
+   * deletionGracePeriodSeconds (the kubelet finishes with a second delete, gracePeriodSeconds 0).
+   * Objects with finalizers (and namespaces, which become Terminating) stay until the
+   * finalizers are gone: the controllers finish them through update (or the `finalize`
+   * subresource for a namespace's spec.finalizers).
+   */
   delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Response<KubeObject> {
     const info = this.info(resource);
     const warnings = [...this.requestWarnings(info)];
@@ -277,12 +313,54 @@ export class ApiServer {
     if (info.resource === 'namespaces' && IMMORTAL_NAMESPACES.has(name)) {
       throw withWarnings(forbidden('namespaces', '', name, 'this namespace may not be deleted'), warnings);
     }
+    if (opts.gracePeriodSeconds !== undefined && (!Number.isInteger(opts.gracePeriodSeconds) || opts.gracePeriodSeconds < 0)) {
+      if (opts.gracePeriodSeconds < 0) opts = { ...opts, gracePeriodSeconds: 1 };
+      else throw withWarnings(badRequest(`invalid gracePeriodSeconds: ${opts.gracePeriodSeconds}`), warnings);
+    }
     if (opts.dryRun) return { object: old, warnings };
-    this.bucket(info).delete(key);
-    this.revision++;
-    strategy.afterDelete?.(old, this.admissionContext(info, warnings));
-    this.emit({ type: 'DELETED', resource: resourceKey(info), object: old, old });
-    return { object: old, warnings };
+
+    const obj = clone(old);
+    const now = this.clock.now();
+    let keep = false;
+    if (info.resource === 'namespaces') {
+      // Namespace registry: mark Terminating; the namespace controller empties it, then
+      // finalizes (spec.finalizers = []), which removes it.
+      if (!obj.metadata.deletionTimestamp) {
+        obj.metadata.deletionTimestamp = this.clock.nowRFC3339();
+        obj.metadata.deletionGracePeriodSeconds = 0;
+        obj.status = { ...(obj.status ?? {}), phase: 'Terminating' };
+      }
+      keep = (obj.spec?.finalizers?.length ?? 0) > 0 || (obj.metadata.finalizers?.length ?? 0) > 0;
+    } else {
+      const grace = strategy.gracePeriod?.(obj, opts.gracePeriodSeconds) ?? 0;
+      const finalizers = [...(obj.metadata.finalizers ?? [])];
+      if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+      if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+      if (grace > 0) {
+        // A second graceful delete may only shorten the period.
+        const currentEnd = obj.metadata.deletionTimestamp ? parseRFC3339(obj.metadata.deletionTimestamp) : Infinity;
+        if (now + grace * 1000 < currentEnd) {
+          obj.metadata.deletionTimestamp = toRFC3339(now + grace * 1000);
+          obj.metadata.deletionGracePeriodSeconds = grace;
+          if ((obj.metadata.generation ?? 0) > 0) obj.metadata.generation = obj.metadata.generation! + 1;
+        }
+        keep = true;
+      } else if (finalizers.length > 0) {
+        if (!obj.metadata.deletionTimestamp) {
+          obj.metadata.deletionTimestamp = this.clock.nowRFC3339();
+          if ((obj.metadata.generation ?? 0) > 0) obj.metadata.generation = obj.metadata.generation! + 1;
+        }
+        obj.metadata.deletionGracePeriodSeconds = 0;
+        keep = true;
+      }
+      if (finalizers.length > 0) obj.metadata.finalizers = finalizers;
+    }
+    if (keep) {
+      obj.metadata.resourceVersion = old.metadata.resourceVersion;
+      if (canonical(obj) === canonical(old)) return { object: old, warnings };
+      return { object: this.store(info, key, obj, old), warnings };
+    }
+    return { object: this.remove(info, key, old), warnings };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -324,8 +402,11 @@ export class ApiServer {
     return [...(STRATEGIES[resourceKey(info)]?.requestWarnings ?? [])];
   }
 
-  private admissionContext(info: ResourceInfo, warnings: string[]): AdmissionContext {
-    return {
+  /** One request's admission context, with the undo and finish lists of its allocations. */
+  private request(info: ResourceInfo, warnings: string[]): { ctx: AdmissionContext; rollback(): void; commit(): void } {
+    let undo: (() => void)[] = [];
+    let finish: (() => void)[] = [];
+    const ctx: AdmissionContext = {
       clock: this.clock,
       random: this.random,
       info,
@@ -338,7 +419,66 @@ export class ApiServer {
         if (!this.sharedState.has(k)) this.sharedState.set(k, create());
         return this.sharedState.get(k) as T;
       },
+      onRollback: (fn) => undo.push(fn),
+      onCommit: (fn) => finish.push(fn),
     };
+    return {
+      ctx,
+      rollback() {
+        const fns = undo.reverse();
+        undo = [];
+        finish = [];
+        for (const fn of fns) fn();
+      },
+      commit() {
+        const fns = finish;
+        undo = [];
+        finish = [];
+        for (const fn of fns) fn();
+      },
+    };
+  }
+
+  /** Kept for strategies' afterDelete, which runs outside a request. */
+  private admissionContext(info: ResourceInfo, warnings: string[]): AdmissionContext {
+    return this.request(info, warnings).ctx;
+  }
+
+  /** NamespaceLifecycle admission (apiserver pkg/admission/plugin/namespace/lifecycle). */
+  private admitNamespace(info: ResourceInfo, namespace: string, name: string): void {
+    const ns = this.peek('namespaces', undefined, namespace);
+    if (!ns) throw notFound('namespaces', '', namespace);
+    if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') {
+      throw forbidden(info.resource, info.group, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+    }
+  }
+
+  /** Anything thrown inside a verb leaves it as an ApiError carrying the request's warnings. */
+  private asApiError(e: unknown, warnings: string[]): ApiError {
+    if (e instanceof ApiError) return withWarnings(e, warnings);
+    return withWarnings(internalError(e instanceof Error ? e.message : String(e)), warnings);
+  }
+
+  /** managedFields: one entry per manager and operation, as the real server keeps them (fields omitted). */
+  private recordManager(obj: KubeObject, old: KubeObject | undefined, opts: WriteOptions, operation: 'Update' | 'Apply'): void {
+    const entries = (old?.metadata.managedFields as ManagedFieldsEntry[] | undefined)?.map((e) => ({ ...e })) ?? [];
+    if (!opts.fieldManager) {
+      if (entries.length > 0) obj.metadata.managedFields = entries;
+      else delete obj.metadata.managedFields;
+      return;
+    }
+    const entry: ManagedFieldsEntry = {
+      apiVersion: obj.apiVersion,
+      fieldsType: 'FieldsV1',
+      manager: opts.fieldManager,
+      operation,
+      ...(opts.subresource ? { subresource: opts.subresource } : {}),
+      time: this.clock.nowRFC3339(),
+    };
+    const i = entries.findIndex((e) => e.manager === entry.manager && e.operation === operation && (e.subresource ?? '') === (entry.subresource ?? ''));
+    if (i >= 0) entries[i] = entry;
+    else entries.push(entry);
+    obj.metadata.managedFields = entries;
   }
 
   private generateName(info: ResourceInfo, namespace: string | undefined, prefix: string): string {
@@ -356,54 +496,100 @@ export class ApiServer {
     old: KubeObject,
     obj: KubeObject,
     opts: WriteOptions,
-    ctx: AdmissionContext,
+    request: { ctx: AdmissionContext; commit(): void; rollback(): void },
   ): KubeObject {
+    const ctx = request.ctx;
     const strategy: KindStrategy = STRATEGIES[resourceKey(info)] ?? {};
     const rv = obj.metadata.resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) {
       throw conflict(info.resource, info.group, old.metadata.name!, CONFLICT_MODIFIED);
     }
-    // Fields the client cannot change through an update.
-    obj.metadata.uid ??= old.metadata.uid;
+    strategy.defaults?.(obj, ctx);
+    // rest.BeforeUpdate: what a client cannot change through an update.
+    if (!obj.metadata.uid) obj.metadata.uid = old.metadata.uid;
     obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
-    obj.metadata.namespace = old.metadata.namespace;
     if (old.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
     else delete obj.metadata.deletionTimestamp;
-    if (strategy.hasStatusSubresource) {
-      if (opts.subresource === 'status') {
-        // The status subresource changes status (and metadata), never spec.
-        for (const field of Object.keys(old)) if (field !== 'status' && field !== 'metadata') obj[field] = clone(old[field]);
-        for (const field of Object.keys(obj)) if (!(field in old) && field !== 'status' && field !== 'metadata') delete obj[field];
-      } else if (old.status !== undefined) {
+    if (old.metadata.deletionGracePeriodSeconds !== undefined) obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    else delete obj.metadata.deletionGracePeriodSeconds;
+    delete (obj.metadata as Record<string, unknown>).selfLink;
+    const sub = opts.subresource;
+    if (sub === 'status' || sub === 'finalize') {
+      // A subresource write changes its part only: status (or a namespace's spec.finalizers).
+      for (const field of Object.keys(old)) if (field !== 'status' && field !== 'metadata' && field !== 'spec') obj[field] = clone(old[field]);
+      const keepSpec = clone(old.spec);
+      if (sub === 'finalize') {
+        obj.spec = { ...(keepSpec ?? {}), finalizers: obj.spec?.finalizers ?? [] };
         obj.status = clone(old.status);
+      } else if (old.spec !== undefined) {
+        obj.spec = keepSpec;
       } else {
-        delete obj.status;
+        delete obj.spec;
       }
+      for (const field of Object.keys(obj)) if (!(field in old) && field !== 'status' && field !== 'metadata' && field !== 'spec') delete obj[field];
+      obj.metadata.labels = clone(old.metadata.labels);
+      if (obj.metadata.labels === undefined) delete obj.metadata.labels;
+    } else if (strategy.hasStatusSubresource) {
+      if (old.status !== undefined) obj.status = clone(old.status);
+      else delete obj.status;
     }
     if (strategy.hasGeneration) {
-      const specChanged = JSON.stringify(withoutMetaAndStatus(obj)) !== JSON.stringify(withoutMetaAndStatus(old));
+      const specChanged = canonical(withoutMetaAndStatus(obj)) !== canonical(withoutMetaAndStatus(old));
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     } else {
       delete obj.metadata.generation;
     }
-    strategy.defaults?.(obj, ctx);
-    strategy.prepareForUpdate?.(obj, old, ctx);
+    this.recordManager(obj, old, opts, 'Update');
+    if (sub === 'status' || sub === 'finalize') strategy.prepareForStatusUpdate?.(obj, old);
+    else strategy.prepareForUpdate?.(obj, old, ctx);
     const errs: FieldError[] = [
       ...validateObjectMetaForUpdate(info, obj, old),
-      ...(strategy.validateUpdate?.(obj, old, ctx) ?? strategy.validate?.(obj, ctx) ?? []),
+      ...(sub === 'status' || sub === 'finalize' ? [] : (strategy.validateUpdate?.(obj, old, ctx) ?? strategy.validate?.(obj, ctx) ?? [])),
     ];
-    if (errs.length > 0) {
-      strategy.rollback?.(obj, old, ctx);
-      throw invalid(info.kind, info.group, obj.metadata.name ?? '', errs);
-    }
+    if (errs.length > 0) throw invalid(info.kind, info.group, obj.metadata.name ?? '', errs);
     if (opts.dryRun) {
-      strategy.rollback?.(obj, old, ctx);
-      return deepFreeze(obj);
+      request.rollback();
+      return deepFreeze(this.stamp(info, obj, old.metadata.resourceVersion));
     }
     // A write that changes nothing is not a write: no new resourceVersion, no watch event.
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    if (canonical(obj) === canonical(old)) return old;
-    return this.store(info, key, obj, old);
+    obj.apiVersion = old.apiVersion;
+    obj.kind = old.kind;
+    if (canonical(obj) === canonical(old)) {
+      request.commit();
+      return old;
+    }
+    // The last finalizer is gone from an object being deleted: it goes now.
+    const finished =
+      obj.metadata.deletionTimestamp !== undefined &&
+      (obj.metadata.finalizers?.length ?? 0) === 0 &&
+      (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0 &&
+      (info.resource !== 'namespaces' || (obj.spec?.finalizers?.length ?? 0) === 0);
+    if (finished) {
+      request.commit();
+      return this.remove(info, key, old);
+    }
+    const stored = this.store(info, key, obj, old);
+    request.commit();
+    return stored;
+  }
+
+  /** Remove an object from the store for good. */
+  private remove(info: ResourceInfo, key: string, old: KubeObject): KubeObject {
+    const strategy = STRATEGIES[resourceKey(info)] ?? {};
+    this.bucket(info).delete(key);
+    this.revision++;
+    strategy.afterDelete?.(old, this.admissionContext(info, []));
+    this.emit({ type: 'DELETED', resource: resourceKey(info), object: old, old });
+    return old;
+  }
+
+  /** apiVersion and kind as served, and a resourceVersion (dry runs show the one they would get). */
+  private stamp(info: ResourceInfo, obj: KubeObject, rv?: string): KubeObject {
+    obj.apiVersion = apiVersionOf(info);
+    obj.kind = info.kind;
+    if (rv !== undefined) obj.metadata.resourceVersion = rv;
+    return obj;
   }
 
   private store(info: ResourceInfo, key: string, obj: KubeObject, old: KubeObject | undefined): KubeObject {

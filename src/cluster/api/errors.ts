@@ -94,8 +94,10 @@ export function badRequest(message: string): ApiError {
   return status(400, 'BadRequest', message);
 }
 
+/** NewForbidden: with no name the message is `<resource> is forbidden: <why>`. */
 export function forbidden(resource: string, group: string, name: string, why: string): ApiError {
-  return status(403, 'Forbidden', `${qualified(resource, group)} "${name}" is forbidden: ${why}`, {
+  const subject = name ? `${qualified(resource, group)} "${name}"` : qualified(resource, group);
+  return status(403, 'Forbidden', `${subject} is forbidden: ${why}`, {
     name,
     ...(group ? { group } : {}),
     kind: resource,
@@ -199,9 +201,9 @@ export function invalid(kind: string, group: string, name: string, errs: FieldEr
   if (strings.length === 1) message += `: ${strings[0]}`;
   else if (strings.length > 1) message += `: [${strings.join(', ')}]`;
   return status(422, 'Invalid', message, {
-    name,
+    ...(name ? { name } : {}),
     ...(group ? { group } : {}),
-    kind,
+    ...(kind ? { kind } : {}),
     causes: unique.map((e) => ({ reason: e.type, message: e.body, field: e.field })),
   });
 }

@@ -33,3 +33,10 @@ export function goValue(v: unknown): string {
   }
   return JSON.stringify(v);
 }
+
+/** `map[string]string{"a":"b"}` (keys sorted), or `map[string]string(nil)`, as %#v prints a Go map. */
+export function goStringMap(m: Record<string, string> | undefined | null): GoLiteral {
+  if (!m) return new GoLiteral('map[string]string(nil)');
+  const keys = Object.keys(m).sort();
+  return new GoLiteral(`map[string]string{${keys.map((k) => `${goQuote(k)}:${goQuote(m[k])}`).join(', ')}}`);
+}

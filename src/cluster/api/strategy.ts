@@ -21,18 +21,31 @@ export interface AdmissionContext {
   warn(message: string): void;
   /** Shared state a strategy keeps across requests (IP allocators...), by name. */
   shared<T>(key: string, create: () => T): T;
+  /** Run if the request fails after this point (undo an allocation). */
+  onRollback(fn: () => void): void;
+  /** Run once the write is stored (release what the old object held). */
+  onCommit(fn: () => void): void;
 }
 
 export interface KindStrategy {
   /** SetDefaults_<Kind>: fills defaults into the decoded object. */
   defaults?(obj: KubeObject, ctx: AdmissionContext): void;
+  /** Mutating admission plugins on create (ServiceAccount, DefaultTolerationSeconds, Priority for pods). */
+  admit?(obj: KubeObject, ctx: AdmissionContext): void;
   /** PrepareForCreate plus registry work done before validation (ClusterIP / NodePort allocation). */
   prepareForCreate?(obj: KubeObject, ctx: AdmissionContext): void;
   prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: AdmissionContext): void;
   validate?(obj: KubeObject, ctx: AdmissionContext): FieldError[];
   validateUpdate?(obj: KubeObject, old: KubeObject, ctx: AdmissionContext): FieldError[];
-  /** Undo prepareForCreate/Update side effects when the write is rejected afterwards. */
+  /** Undo prepareForCreate/Update side effects when the write is rejected afterwards (prefer ctx.onRollback). */
   rollback?(obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void;
+  /**
+   * Graceful deletion (rest.BeforeDelete / CheckGracefulDelete): the grace period to wait before
+   * the object goes, or 0 to delete at once. Pods only.
+   */
+  gracePeriod?(obj: KubeObject, requested: number | undefined): number;
+  /** Prepare the object for a status (or finalize) subresource write (keep spec from old). */
+  prepareForStatusUpdate?(obj: KubeObject, old: KubeObject): void;
   /** Release what the object holds (IPs, ports) after it is deleted. */
   afterDelete?(obj: KubeObject, ctx: AdmissionContext): void;
   /** Whether spec changes bump metadata.generation. */

@@ -1,16 +1,27 @@
 /** The strategy of every kind the API server serves, by store key. */
 import type { KindStrategy } from '../strategy.ts';
+import { configMapStrategy, eventStrategy, eventsV1Strategy, leaseStrategy, nodeStrategy, secretStrategy, serviceAccountStrategy } from './config.ts';
+import { endpointsStrategy } from './endpoints.ts';
+import { endpointSliceStrategy } from './endpointslice.ts';
+import { namespaceStrategy } from './namespace.ts';
+import { podStrategy } from './pod.ts';
 import { serviceStrategy } from './service.ts';
+import { deploymentStrategy, replicaSetStrategy, replicationControllerStrategy } from './workloads.ts';
 
 export const STRATEGIES: Record<string, KindStrategy> = {
   services: serviceStrategy,
-  endpoints: {
-    requestWarnings: ['v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice'],
-  },
-  pods: { hasStatusSubresource: true, hasGeneration: true },
-  'deployments.apps': { hasStatusSubresource: true, hasGeneration: true },
-  'replicasets.apps': { hasStatusSubresource: true, hasGeneration: true },
-  replicationcontrollers: { hasStatusSubresource: true, hasGeneration: true },
-  nodes: { hasStatusSubresource: true },
-  namespaces: { hasStatusSubresource: true },
+  endpoints: endpointsStrategy,
+  'endpointslices.discovery.k8s.io': endpointSliceStrategy,
+  pods: podStrategy,
+  'deployments.apps': deploymentStrategy,
+  'replicasets.apps': replicaSetStrategy,
+  replicationcontrollers: replicationControllerStrategy,
+  nodes: nodeStrategy,
+  namespaces: namespaceStrategy,
+  configmaps: configMapStrategy,
+  secrets: secretStrategy,
+  serviceaccounts: serviceAccountStrategy,
+  'leases.coordination.k8s.io': leaseStrategy,
+  events: eventStrategy,
+  'events.events.k8s.io': eventsV1Strategy,
 };
