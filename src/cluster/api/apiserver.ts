@@ -534,7 +534,9 @@ export class ApiServer {
       else delete obj.status;
     }
     if (strategy.hasGeneration) {
-      const specChanged = canonical(withoutMetaAndStatus(obj)) !== canonical(withoutMetaAndStatus(old));
+      const specChanged = strategy.generationChanged
+        ? strategy.generationChanged(obj, old)
+        : canonical(withoutMetaAndStatus(obj)) !== canonical(withoutMetaAndStatus(old));
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     } else {
       delete obj.metadata.generation;

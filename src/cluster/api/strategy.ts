@@ -48,6 +48,8 @@ export interface KindStrategy {
   prepareForStatusUpdate?(obj: KubeObject, old: KubeObject): void;
   /** Release what the object holds (IPs, ports) after it is deleted. */
   afterDelete?(obj: KubeObject, ctx: AdmissionContext): void;
+  /** Whether the update changes what metadata.generation counts (default: anything but metadata and status). */
+  generationChanged?(obj: KubeObject, old: KubeObject): boolean;
   /** Whether spec changes bump metadata.generation. */
   hasGeneration?: boolean;
   /** Whether the main resource ignores status changes (status is written via /status). */

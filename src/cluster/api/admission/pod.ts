@@ -168,6 +168,14 @@ export const podStrategy: KindStrategy = {
     return validatePodSpec(obj.spec, 'spec');
   },
 
+  generationChanged(obj, old) {
+    // Binding a pod to a node (pods/binding in the real server) does not count as a spec change.
+    const spec = { ...(obj.spec ?? {}) };
+    if (!old.spec?.nodeName) delete spec.nodeName;
+    const oldSpec = { ...(old.spec ?? {}) };
+    return sortedJSON(spec) !== sortedJSON(oldSpec);
+  },
+
   gracePeriod(obj, requested) {
     // CheckGracefulDelete: unscheduled or finished pods go at once.
     const spec: Obj = obj.spec ?? {};
