@@ -86,30 +86,37 @@ describe('Pods', () => {
     expect(r.warnings).toEqual(["metadata.name: this is used in the Pod's hostname, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]"]);
   });
 
-  it('deletes a scheduled pod gracefully, and at once with gracePeriodSeconds 0', () => {
+  it('deletes a scheduled pod gracefully; the kubelet finishes with gracePeriodSeconds 0', () => {
     const c = new Cluster();
-    const p = c.api.create('pods', 'default', pod('kubia')).object;
-    c.api.update('pods', 'default', { ...p, spec: { ...p.spec, nodeName: 'node01' } });
+    c.api.create('pods', 'default', pod('kubia'));
+    expect(c.api.get('pods', 'default', 'kubia').object.spec.nodeName).toMatch(/^node0/);
     c.advance(5);
+    const generation = c.api.get('pods', 'default', 'kubia').object.metadata.generation!;
+    const at = c.clock.now();
     const d = c.api.delete('pods', 'default', 'kubia').object;
     expect(d.metadata.deletionGracePeriodSeconds).toBe(30);
-    expect(d.metadata.deletionTimestamp).toBe('2026-11-26T04:00:35Z');
-    expect(d.metadata.generation).toBe(2);
-    expect(c.api.peek('pods', 'default', 'kubia')).toBeDefined();
-    c.api.delete('pods', 'default', 'kubia', { gracePeriodSeconds: 0 });
+    expect(Date.parse(d.metadata.deletionTimestamp!)).toBe(Math.floor(at / 1000) * 1000 + 30000);
+    expect(d.metadata.generation).toBe(generation + 1);
+    expect(c.api.peek('pods', 'default', 'kubia')?.metadata.deletionTimestamp).toBeDefined();
+    c.advance(31);
     expect(c.api.peek('pods', 'default', 'kubia')).toBeUndefined();
   });
 
-  it('deletes an unscheduled pod at once', () => {
+  it('deletes at once with gracePeriodSeconds 0, and an unscheduled pod at once', () => {
     const c = new Cluster();
     c.api.create('pods', 'default', pod('kubia'));
-    c.api.delete('pods', 'default', 'kubia');
+    c.api.delete('pods', 'default', 'kubia', { gracePeriodSeconds: 0 });
     expect(c.api.peek('pods', 'default', 'kubia')).toBeUndefined();
+    c.api.create('pods', 'default', pod('pending', { nodeSelector: { nowhere: 'true' }, containers: [{ name: 'a', image: 'nginx' }] }));
+    expect(c.api.get('pods', 'default', 'pending').object.spec.nodeName).toBeUndefined();
+    c.api.delete('pods', 'default', 'pending');
+    expect(c.api.peek('pods', 'default', 'pending')).toBeUndefined();
   });
 
   it('forbids spec changes other than images', () => {
     const c = new Cluster();
-    const p = c.api.create('pods', 'default', pod('kubia')).object;
+    c.api.create('pods', 'default', pod('kubia'));
+    const p = c.api.get('pods', 'default', 'kubia').object;
     const f = failure(() => c.api.update('pods', 'default', { ...p, spec: { ...p.spec, restartPolicy: 'Never' } }));
     expect(f.status.message.split('\n')[0]).toBe(
       'Pod "kubia" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',

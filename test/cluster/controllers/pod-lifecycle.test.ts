@@ -128,7 +128,8 @@ describe('replication controller', () => {
 
     // Scale down to 1.
     c.api.patch('replicationcontrollers', 'default', 'kubia', 'merge', { spec: { replicas: 1 } });
-    expect((c.api.scan('pods', 'default') as Pod[]).filter((p) => p.metadata.labels?.app === 'kubia')).toHaveLength(1);
+    // Deleted pods are Terminating (deletionTimestamp set) until the kubelet has stopped them.
+    expect((c.api.scan('pods', 'default') as Pod[]).filter((p) => p.metadata.labels?.app === 'kubia' && !p.metadata.deletionTimestamp)).toHaveLength(1);
     const reasons = c.api.scan('events', 'default').filter((e) => e.involvedObject.kind === 'ReplicationController').map((e) => `${e.reason}`);
     expect(reasons.filter((r) => r === 'SuccessfulCreate')).toHaveLength(4);
     expect(reasons.filter((r) => r === 'SuccessfulDelete')).toHaveLength(2);
