@@ -1,20 +1,29 @@
 /** printService, getServiceExternalIP, makePortString (printers.go). */
-import { selectorFromMap } from '../labels.ts';
 import type { Service } from '../types.ts';
-import { age, col, type KindTablePrinter } from './table.ts';
+import { AGE_COLUMN, age, col, formatLabels, NAME_COLUMN, type KindTablePrinter } from './columns.ts';
+import { SERVICE_DOCS } from './descriptions.ts';
 
-function externalIP(svc: Service): string {
+/** loadBalancerStatusStringer (wide, as the server always renders): a sorted set of IPs, else hostnames. */
+function loadBalancerIngress(svc: Service): string {
+  const set = new Set<string>();
+  for (const i of svc.status?.loadBalancer?.ingress ?? []) {
+    if (i.ip) set.add(i.ip);
+    else if (i.hostname) set.add(i.hostname);
+  }
+  return [...set].sort().join(',');
+}
+
+export function serviceExternalIP(svc: Service): string {
   const spec = svc.spec;
+  const external = spec.externalIPs ?? [];
   switch (spec.type) {
     case 'ClusterIP':
     case 'NodePort':
-    case undefined:
-      return spec.externalIPs?.length ? spec.externalIPs.join(',') : '<none>';
+      return external.length ? external.join(',') : '<none>';
     case 'LoadBalancer': {
-      const ingress = svc.status?.loadBalancer?.ingress ?? [];
-      const ips = [...new Set(ingress.map((i) => i.ip || i.hostname || '').filter(Boolean))].sort();
-      const all = [...ips, ...(spec.externalIPs ?? [])];
-      return all.length ? all.join(',') : '<pending>';
+      const lb = loadBalancerIngress(svc);
+      if (external.length) return [...(lb ? lb.split(',') : []), ...external].join(',');
+      return lb || '<pending>';
     }
     case 'ExternalName':
       return spec.externalName ?? '';
@@ -23,26 +32,25 @@ function externalIP(svc: Service): string {
   }
 }
 
-function ports(svc: Service): string {
+export function servicePorts(svc: Service): string {
   const ps = svc.spec.ports ?? [];
-  if (ps.length === 0) return '<none>';
-  return ps.map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
+  const s = ps.map((p) => (p.nodePort && p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol ?? ''}` : `${p.port}/${p.protocol ?? ''}`)).join(',');
+  return s === '' ? '<none>' : s;
 }
 
 export const servicePrinter: KindTablePrinter = {
   columns: [
-    col('Name', 'string', 0, 'name'),
-    col('Type'),
-    col('Cluster-IP'),
-    col('External-IP'),
-    col('Port(s)'),
-    col('Age'),
-    col('Selector', 'string', 1),
+    NAME_COLUMN,
+    col('Type', 'string', SERVICE_DOCS.type),
+    col('Cluster-IP', 'string', SERVICE_DOCS.clusterIP),
+    col('External-IP', 'string', SERVICE_DOCS.externalIPs),
+    col('Port(s)', 'string', SERVICE_DOCS.ports),
+    AGE_COLUMN,
+    col('Selector', 'string', SERVICE_DOCS.selector, { priority: 1 }),
   ],
   cells(o, now) {
     const svc = o as Service;
-    const clusterIP = svc.spec.clusterIPs?.[0] ?? svc.spec.clusterIP ?? '';
-    const sel = svc.spec.selector && Object.keys(svc.spec.selector).length ? selectorFromMap(svc.spec.selector).toString() : '<none>';
-    return [svc.metadata.name ?? '', svc.spec.type ?? '', clusterIP || '<none>', externalIP(svc), ports(svc), age(svc, now), sel];
+    const clusterIP = svc.spec.clusterIPs?.length ? svc.spec.clusterIPs[0] : '<none>';
+    return [svc.metadata.name ?? '', svc.spec.type ?? '', clusterIP, serviceExternalIP(svc), servicePorts(svc), age(svc, now), formatLabels(svc.spec.selector)];
   },
 };

@@ -1,63 +1,42 @@
 /**
  * Server-side printing: the meta.k8s.io/v1 Table the API server returns to `kubectl get`
- * (pkg/printers/internalversion/printers.go). Always rendered wide; kubectl drops priority-1
- * columns unless `-o wide`. Each row carries its object for NAMESPACE, LABELS and -L columns.
+ * (pkg/printers/internalversion/printers.go, pkg/printers/storage/storage.go ConvertToTable).
+ * The server always renders wide (every column, priority 1 included); kubectl drops priority-1
+ * columns unless `-o wide`. Each row carries its whole object: the HTTP layer turns it into a
+ * PartialObjectMetadata (`includeObject=Metadata`, the default) or drops it (`None`).
  */
 import type { ResourceInfo } from '../resources.ts';
 import type { KubeObject } from '../types.ts';
-import { ageSince } from '../duration.ts';
+import { col, NAME_COLUMN, type KindTablePrinter, type Table, type TableRow } from './columns.ts';
+import { META_DOCS } from './descriptions.ts';
 import { TABLE_PRINTERS } from './index.ts';
 
-export interface TableColumn {
-  name: string;
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
-  format: string; // 'name' for the Name column
-  description?: string;
-  priority: number;
-}
+export type { KindTablePrinter, Table, TableCell, TableColumn, TableRow } from './columns.ts';
+export { age } from './columns.ts';
 
-export type TableCell = string | number | boolean;
-
-export interface TableRow {
-  cells: TableCell[];
-  object: KubeObject;
-}
-
-export interface Table {
-  kind: 'Table';
-  apiVersion: 'meta.k8s.io/v1';
-  metadata: { resourceVersion: string };
-  columnDefinitions: TableColumn[];
-  rows: TableRow[];
-}
-
-/** One kind's printer: its columns, and the cells of one object. */
-export interface KindTablePrinter {
-  columns: TableColumn[];
-  cells(obj: KubeObject, nowMs: number): TableCell[];
-}
-
-export function col(name: string, type: TableColumn['type'] = 'string', priority = 0, format = ''): TableColumn {
-  return { name, type, format, priority };
-}
-
-/** The printer kubectl falls back to for kinds without one: NAME and AGE. */
+/**
+ * For kinds without a printer the server uses the default table convertor
+ * (apiserver registry/rest/table.go): NAME and CREATED AT.
+ */
 const DEFAULT_PRINTER: KindTablePrinter = {
-  columns: [col('Name', 'string', 0, 'name'), col('Created At', 'date')],
+  columns: [NAME_COLUMN, col('Created At', 'date', META_DOCS.creationTimestamp)],
   cells: (o) => [o.metadata.name ?? '', o.metadata.creationTimestamp ?? ''],
 };
 
+export function printerFor(kind: string): KindTablePrinter {
+  return TABLE_PRINTERS[kind] ?? DEFAULT_PRINTER;
+}
+
 export function tableFor(info: ResourceInfo, objects: readonly KubeObject[], nowMs: number, resourceVersion: string): Table {
-  const printer = TABLE_PRINTERS[info.kind] ?? DEFAULT_PRINTER;
+  const printer = printerFor(info.kind);
+  const rows: TableRow[] = new Array(objects.length);
+  for (let i = 0; i < objects.length; i++) rows[i] = { cells: printer.cells(objects[i], nowMs), object: objects[i] };
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion },
     columnDefinitions: printer.columns,
-    rows: objects.map((object) => ({ cells: printer.cells(object, nowMs), object })),
+    rows,
   };
 }
 
-export function age(o: KubeObject, nowMs: number): string {
-  return ageSince(o.metadata.creationTimestamp, nowMs);
-}
