@@ -11,6 +11,7 @@ import { Cluster } from '../cluster/cluster.ts';
 import type { CommandIO } from '../shell/io.ts';
 import { isComplete } from '../shell/parser.ts';
 import { Shell } from '../shell/shell.ts';
+import { runUntilIdle } from '../shell/headless.ts';
 
 function usage(): never {
   process.stderr.write('usage: kubelab shell [--seed N] [--echo]\n       kubelab serve [--port N] [--seed N] [--kubeconfig FILE]\n');
@@ -43,7 +44,7 @@ async function shellMain(argv: string[]): Promise<number> {
   const runPending = async () => {
     if (pending === undefined) return;
     if (echo) process.stdout.write(shell.prompt() + pending.replace(/\n/g, '\n> ') + '\n');
-    code = await shell.run(pending, io);
+    code = await runUntilIdle(shell, pending, io);
     pending = undefined;
   };
   for (const line of lines) {

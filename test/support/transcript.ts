@@ -14,6 +14,7 @@
 import { Cluster } from '../../src/cluster/cluster.ts';
 import type { CommandIO } from '../../src/shell/io.ts';
 import { Shell } from '../../src/shell/shell.ts';
+import { runUntilIdle } from '../../src/shell/headless.ts';
 
 export interface TranscriptStep {
   command: string;
@@ -58,7 +59,7 @@ export async function runTranscript(seed: number, commands: string[], shell?: Sh
       tty: false,
       columns: 120,
     };
-    const code = await sh.run(command, io);
+    const code = await runUntilIdle(sh, command, io);
     results.push(render(chunks) + (code !== 0 ? `? ${code}\n` : ''));
   }
   return results;
