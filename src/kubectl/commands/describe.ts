@@ -1,62 +1,138 @@
 /**
- * kubectl describe (pkg/cmd/describe/describe.go): `describe TYPE NAME`, `describe TYPE`
- * (all), `describe TYPE PREFIX` (names starting with it), `-l`. Several objects are separated by
- * a blank line.
+ * kubectl describe (pkg/cmd/describe/describe.go DescribeOptions.Run): `describe TYPE NAME...`,
+ * `TYPE` (all, or `-l`), `TYPE/NAME`, `-f FILE`, `-A`. Objects are separated by `\n\n`; errors
+ * (not found, ...) are collected and reported after what could be described. `TYPE PREFIX`
+ * (exactly two arguments) falls back to describing every object whose name starts with PREFIX
+ * (DescribeMatchingResources), each followed by a newline.
  */
-import { ApiError, notFound } from '../../cluster/api/errors.ts';
+import { ApiError } from '../../cluster/api/errors.ts';
+import type { ResourceInfo } from '../../cluster/api/resources.ts';
 import type { KubeObject } from '../../cluster/api/types.ts';
 import type { Invocation, KubectlCommand } from '../command.ts';
-import { DESCRIBERS, type DescribeContext } from '../describe/index.ts';
-import { KubectlError } from '../errors.ts';
+import { describerFor, type DescribeContext } from '../describe/index.ts';
+import { describeGeneric } from '../describe/generic.ts';
+import { AggregateError, KubectlError } from '../errors.ts';
+import { readManifests } from '../manifests.ts';
 import { parseResourceArgs } from '../resource-args.ts';
+
+interface Target {
+  info: ResourceInfo;
+  namespace: string | undefined;
+  name: string;
+}
+
+function keyOf(info: ResourceInfo): string {
+  return info.group ? `${info.resource}.${info.group}` : info.resource;
+}
+
+function describeOne(t: Target, dctx: DescribeContext): string {
+  const res = dctx.api.get(keyOf(t.info), t.namespace, t.name);
+  dctx.warn(res.warnings);
+  const describer = describerFor(t.info.group, t.info.kind) ?? describeGeneric;
+  return describer(res.object, dctx);
+}
 
 async function run(inv: Invocation): Promise<number> {
   const { ctx, io, flags } = inv;
-  if (flags.args.length === 0) {
+  const files = flags.list('filename');
+  if (flags.args.length === 0 && files.length === 0) {
     throw new KubectlError(
       'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
     );
   }
   const allNs = flags.bool('all-namespaces');
+  const selector = flags.string('selector');
   const dctx: DescribeContext = { api: ctx.api, now: ctx.now(), warn: (w) => inv.warn(w), showEvents: flags.bool('show-events') };
-  const objects: KubeObject[] = [];
+  const targets: Target[] = [];
   const errors: unknown[] = [];
-  for (const req of parseResourceArgs(ctx.api, flags.args)) {
-    const key = req.info.group ? `${req.info.resource}.${req.info.group}` : req.info.resource;
+  let notFound = false;
+
+  const collect = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ApiError) {
+        inv.warn(e.warnings);
+        if (e.reason === 'NotFound') notFound = true;
+        errors.push(e);
+      } else throw e;
+    }
+  };
+
+  // -f: the objects the files name, looked up on the server.
+  if (files.length > 0) {
+    for (const m of readManifests(ctx.fs, files, io.stdin)) {
+      const [group, version] = m.object.apiVersion.includes('/') ? m.object.apiVersion.split('/') : ['', m.object.apiVersion];
+      const info = ctx.api.discovery().find((r) => r.group === group && r.version === version && r.kind === m.object.kind);
+      if (!info) {
+        throw new KubectlError(
+          `resource mapping not found for name: "${m.object.metadata?.name ?? ''}" namespace: "${m.object.metadata?.namespace ?? ''}" from "${m.source}": no matches for kind "${m.object.kind}" in version "${m.object.apiVersion}"\nensure CRDs are installed first`,
+        );
+      }
+      const namespace = info.namespaced ? (m.object.metadata?.namespace ?? inv.namespace) : undefined;
+      collect(() => {
+        const res = ctx.api.get(keyOf(info), namespace, m.object.metadata?.name ?? '');
+        inv.warn(res.warnings);
+        targets.push({ info, namespace, name: res.object.metadata.name! });
+      });
+    }
+  }
+
+  const requests = flags.args.length > 0 ? parseResourceArgs(ctx.api, flags.args) : [];
+  for (const req of requests) {
     const ns = req.info.namespaced ? (allNs ? undefined : inv.namespace) : undefined;
     if (req.names.length === 0) {
-      const res = ctx.api.list(key, ns, { labelSelector: flags.string('selector') });
-      inv.warn(res.warnings);
-      objects.push(...res.object.items);
+      collect(() => {
+        const res = ctx.api.list(keyOf(req.info), ns, { labelSelector: selector });
+        inv.warn(res.warnings);
+        for (const o of res.object.items) targets.push({ info: req.info, namespace: o.metadata.namespace, name: o.metadata.name! });
+      });
       continue;
     }
     for (const name of req.names) {
-      try {
-        const res = ctx.api.get(key, ns, name);
+      const nsForName = req.info.namespaced ? inv.namespace : undefined;
+      collect(() => {
+        const res = ctx.api.get(keyOf(req.info), nsForName, name);
         inv.warn(res.warnings);
-        objects.push(res.object);
-      } catch (e) {
-        if (!(e instanceof ApiError) || e.reason !== 'NotFound') throw e;
-        inv.warn(e.warnings);
-        // Not found by name: describe every object whose name starts with it.
-        const all = ctx.api.list(key, ns).object.items.filter((o) => o.metadata.name?.startsWith(name));
-        if (all.length === 0) errors.push(notFound(req.info.resource, req.info.group, name));
-        objects.push(...all);
-      }
+        targets.push({ info: req.info, namespace: nsForName, name });
+      });
     }
   }
+
+  // `describe TYPE PREFIX`: a name not found becomes a prefix (only with exactly two arguments).
+  if (notFound && flags.args.length === 2 && !flags.args.some((a) => a.includes('/')) && requests.length === 1) {
+    const info = requests[0].info;
+    const ns = info.namespaced ? inv.namespace : undefined;
+    const res = ctx.api.list(keyOf(info), ns);
+    inv.warn(res.warnings);
+    const prefix = flags.args[1];
+    const matching = res.object.items.filter((o: KubeObject) => o.metadata.name!.startsWith(prefix));
+    if (matching.length === 0) throw errors[0];
+    for (const o of matching) io.stdout(`${describeOne({ info, namespace: o.metadata.namespace, name: o.metadata.name! }, dctx)}\n`);
+    return 0;
+  }
+
   let first = true;
-  for (const o of objects) {
-    const describer = DESCRIBERS[o.kind];
-    if (!describer) throw new KubectlError(`no description has been implemented for ${o.kind}`);
-    const text = describer(o, dctx);
-    io.stdout((first ? '' : '\n\n') + text);
+  const seen = new Set<string>();
+  for (const t of targets) {
+    let text: string;
+    try {
+      text = describeOne(t, dctx);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      inv.warn(e.warnings);
+      if (!seen.has(e.message)) errors.push(e);
+      seen.add(e.message);
+      continue;
+    }
+    io.stdout(first ? text : `\n\n${text}`);
     first = false;
   }
-  if (objects.length === 0 && errors.length === 0) {
+  if (targets.length === 0 && errors.length === 0) {
     io.stderr(allNs ? 'No resources found\n' : `No resources found in ${inv.namespace} namespace.\n`);
   }
-  for (const e of errors) throw e;
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors);
   return 0;
 }
 
@@ -65,10 +141,12 @@ export const describeCommand: KubectlCommand = {
   short: 'Show details of a specific resource or group of resources',
   usage: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   flags: [
-    { name: 'all-namespaces', shorthand: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces.' },
-    { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on.' },
+    { name: 'all-namespaces', shorthand: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
+    { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.' },
     { name: 'show-events', type: 'bool', default: true, usage: 'If true, display events related to the described object.' },
     { name: 'filename', shorthand: 'f', type: 'stringSlice', usage: 'Filename, directory, or URL to files containing the resource to describe' },
+    { name: 'recursive', shorthand: 'R', type: 'bool', usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
+    { name: 'chunk-size', type: 'int', default: 500, usage: 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.' },
   ],
   run,
 };

@@ -4,7 +4,11 @@
  */
 import type { ApiServer } from '../../cluster/api/apiserver.ts';
 import type { KubeObject } from '../../cluster/api/types.ts';
-import { describeService } from './service.ts';
+import { describeConfigMap, describeNamespace, describeSecret, describeServiceAccount } from './misc.ts';
+import { describeNode } from './node.ts';
+import { describePod } from './pod.ts';
+import { describeEndpoints, describeEndpointSlice, describeService } from './service.ts';
+import { describeDeployment, describeReplicaSet, describeReplicationController } from './workloads.ts';
 
 export interface DescribeContext {
   api: ApiServer;
@@ -16,6 +20,22 @@ export interface DescribeContext {
 
 export type Describer = (obj: KubeObject, ctx: DescribeContext) => string;
 
+/** By `group/Kind` (core group: `/Kind`), as describerMap keys on GroupKind. */
 export const DESCRIBERS: Record<string, Describer> = {
-  Service: describeService,
+  '/Service': describeService,
+  '/Endpoints': describeEndpoints,
+  'discovery.k8s.io/EndpointSlice': describeEndpointSlice,
+  '/Pod': describePod,
+  '/ReplicationController': describeReplicationController,
+  'apps/ReplicaSet': describeReplicaSet,
+  'apps/Deployment': describeDeployment,
+  '/Node': describeNode,
+  '/Namespace': describeNamespace,
+  '/ConfigMap': describeConfigMap,
+  '/Secret': describeSecret,
+  '/ServiceAccount': describeServiceAccount,
 };
+
+export function describerFor(group: string, kind: string): Describer | undefined {
+  return DESCRIBERS[`${group}/${kind}`];
+}
