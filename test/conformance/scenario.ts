@@ -109,6 +109,12 @@ export const CONFORMANCE_COMMANDS: string[] = [
   'kubectl get pods -l app=kubia',
   'kubectl get pods -l app=kubia,tier',
   'kubectl get pods --field-selector status.phase=Running',
+  'kubectl describe ep kubia',
+  'kubectl describe ep external-service',
+  'kubectl describe pods',
+  'kubectl describe node node01',
+  'kubectl describe rc kubia',
+  'kubectl describe ns default',
 ];
 
 /**
@@ -118,10 +124,4 @@ export const CONFORMANCE_COMMANDS: string[] = [
 export const KNOWN_DIFFERENCES: string[] = [
   'kubectl get all',
   'kubectl get svc kubia -o yaml',
-  'kubectl describe ep kubia',
-  'kubectl describe ep external-service',
-  'kubectl describe pods',
-  'kubectl describe node node01',
-  'kubectl describe rc kubia',
-  'kubectl describe ns default',
 ];
