@@ -13,6 +13,13 @@ export interface PodRuntime {
   logs(namespace: string, pod: string, container: string | undefined, opts: { previous?: boolean; tail?: number; timestamps?: boolean }): string;
 }
 
+/**
+ * Wait until `done()` holds, for at most `timeoutMs` of cluster time; resolves whether it held.
+ * The page waits in real time (the clock follows it); the headless shell and tests advance the
+ * virtual clock while a command waits.
+ */
+export type WaitFor = (done: () => boolean, timeoutMs: number, signal: AbortSignal) => Promise<boolean>;
+
 export interface KubectlContext {
   api: ApiServer;
   fs: VirtualFS;
@@ -21,4 +28,20 @@ export interface KubectlContext {
   /** Namespace of the current kubeconfig context. */
   namespace: string;
   runtime?: PodRuntime;
+  /** How waiting commands (delete --wait, rollout status, wait) let time pass. */
+  waitFor?: WaitFor;
+  /** Move the cluster's clock forward (used by the default `waitFor`). */
+  advance?(ms: number): void;
+}
+
+/** Wait through the context's `waitFor`, or by advancing its clock one second at a time. */
+export async function waitFor(ctx: KubectlContext, done: () => boolean, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
+  if (ctx.waitFor) return ctx.waitFor(done, timeoutMs, signal);
+  const start = ctx.now();
+  for (;;) {
+    if (done()) return true;
+    if (signal.aborted || !ctx.advance || ctx.now() - start >= timeoutMs) return false;
+    ctx.advance(Math.min(1000, timeoutMs - (ctx.now() - start)));
+    await Promise.resolve();
+  }
 }

@@ -27,7 +27,8 @@ export class AggregateError extends Error {
 export function errorText(e: unknown): string {
   if (e instanceof AggregateError) {
     if (e.errors.length === 1) return errorText(e.errors[0]);
-    return e.errors.map((x) => (x instanceof ApiError ? standardMessage(x) : plain(x))).join('');
+    // MultipleErrors: one line per error, API errors as StandardErrorMessage, others bare.
+    return flatten(e.errors).map((x) => (x instanceof ApiError ? standardMessage(x) : `${x instanceof Error ? x.message : String(x)}\n`)).join('');
   }
   if (e instanceof ApiError) {
     const s = e.status;
@@ -58,6 +59,25 @@ function plain(e: unknown): string {
   const text = msg.startsWith('error: ') ? msg : `error: ${msg}`;
   const hint = e instanceof KubectlError && e.hint ? `${e.hint}\n` : '';
   return `${text}\n${hint}`;
+}
+
+function flatten(errs: unknown[]): unknown[] {
+  return errs.flatMap((e) => (e instanceof AggregateError ? flatten(e.errors) : [e]));
+}
+
+/**
+ * AddSourceToErr (kubectl cmd/util/helpers.go): `error when <verb> "<source>": <message>`; an API
+ * error keeps its reason and details (so Invalid ones still print as `The Service "x" is invalid`).
+ */
+export function addSourceToErr(verb: string, source: string, e: unknown): unknown {
+  if (!source) return e;
+  if (e instanceof ApiError) {
+    const copy = new ApiError({ ...e.status, message: `error when ${verb} "${source}": ${e.status.message}` });
+    copy.warnings = e.warnings;
+    return copy;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return new KubectlError(`error when ${verb} "${source}": ${msg}`);
 }
 
 function dedupe(xs: string[]): string[] {

@@ -9,6 +9,7 @@ import type { KubectlContext } from './context.ts';
 import { errorText, KubectlError } from './errors.ts';
 import { FlagError, Flags, FlagSet, type FlagDef } from './flags.ts';
 import { helpText } from './help.ts';
+import { unknownCommandMessage } from './suggest.ts';
 
 /** kubectl's persistent flags (the ones `kubectl options` lists) that we accept. */
 export const GLOBAL_FLAGS: FlagDef[] = [
@@ -58,7 +59,7 @@ async function dispatch(args: readonly string[], ctx: KubectlContext, io: Comman
   const name = args[i];
   const found = findCommand(name);
   if (!found) {
-    throw new KubectlError(`unknown command "${name}" for "kubectl"`, "Run 'kubectl --help' for usage.");
+    throw new KubectlError(unknownCommandMessage(name));
   }
   let cmd: KubectlCommand = found;
   const rest = [...args.slice(0, i), ...args.slice(i + 1)];

@@ -53,7 +53,13 @@ export class Shell {
   }
 
   kubectlContext(): KubectlContext {
-    return { api: this.cluster.api, fs: this.fs, now: () => this.cluster.clock.now(), namespace: 'default' };
+    return {
+      api: this.cluster.api,
+      fs: this.fs,
+      now: () => this.cluster.clock.now(),
+      namespace: 'default',
+      advance: (ms) => this.cluster.advance(ms / 1000),
+    };
   }
 
   /** Run one input (a line, or several lines with heredocs). Never throws. */
