@@ -132,7 +132,7 @@ function applyOne(inv: Invocation, b: BuiltObject, dryRun: DryRun, fieldValidati
   if (!current) {
     if (dryRun === 'client') return { operation: 'created', object: modified };
     try {
-      const res = api.create(key, ns, modified, { fieldValidation, dryRun: dryRun === 'server', fieldManager: 'kubectl-client-side-apply' });
+      const res = api.create(key, ns, modified, { fieldValidation, dryRun: dryRun === 'server' });
       inv.warn(res.warnings);
       return { operation: 'created', object: res.object };
     } catch (e) {
@@ -166,7 +166,7 @@ function applyOne(inv: Invocation, b: BuiltObject, dryRun: DryRun, fieldValidati
   const patchText = goJSONCompact(patch);
   if (patchText === '{}') return { operation: 'unchanged', object: current };
   try {
-    const res = api.patch(key, ns, b.name, 'strategic', patch, { fieldValidation, dryRun: dryRun === 'server', fieldManager: 'kubectl-client-side-apply' });
+    const res = api.patch(key, ns, b.name, 'strategic', patch, { fieldValidation, dryRun: dryRun === 'server' });
     inv.warn(res.warnings);
     return { operation: 'configured', object: res.object };
   } catch (e) {
