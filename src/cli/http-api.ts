@@ -95,6 +95,39 @@ function groups(api: ApiServer): { name: string; version: string }[] {
   return [...seen.entries()].map(([name, version]) => ({ name, version }));
 }
 
+/**
+ * /openapi/v3: the index of group-version documents kubectl reads before writing. kubectl only
+ * needs to learn that PATCH takes `fieldValidation` (so validation happens on the server, as
+ * --validate=strict asks); strategic-merge metadata then comes from kubectl's built-in types.
+ */
+function openapiIndex(api: ApiServer) {
+  const paths: Record<string, { serverRelativeURL: string }> = {};
+  for (const r of api.discovery()) {
+    const gv = r.group ? `apis/${r.group}/${r.version}` : `api/${r.version}`;
+    paths[gv] = { serverRelativeURL: `/openapi/v3/${gv}?hash=kubelab` };
+  }
+  return { paths };
+}
+
+function openapiFor(api: ApiServer, gv: string) {
+  const paths: Record<string, unknown> = {};
+  for (const r of api.discovery()) {
+    const rgv = r.group ? `apis/${r.group}/${r.version}` : `api/${r.version}`;
+    if (rgv !== gv) continue;
+    const base = `/${rgv}${r.namespaced ? '/namespaces/{namespace}' : ''}/${r.resource}`;
+    const gvk = { group: r.group, version: r.version, kind: r.kind };
+    const params = [
+      { name: 'dryRun', in: 'query', schema: { type: 'string', uniqueItems: true } },
+      { name: 'fieldManager', in: 'query', schema: { type: 'string', uniqueItems: true } },
+      { name: 'fieldValidation', in: 'query', schema: { type: 'string', uniqueItems: true } },
+    ];
+    const op = (action: string) => ({ 'x-kubernetes-action': action, 'x-kubernetes-group-version-kind': gvk, parameters: params, responses: {} });
+    paths[base] = { post: op('post'), get: { 'x-kubernetes-action': 'list', 'x-kubernetes-group-version-kind': gvk, responses: {} } };
+    paths[`${base}/{name}`] = { get: op('get'), put: op('put'), patch: op('patch'), delete: op('delete') };
+  }
+  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.33.1' }, paths, components: { schemas: {} } };
+}
+
 /** The row objects of a Table, as `includeObject=Metadata` (the default) sends them. */
 function tableWithMetadata(t: Table, includeObject: string): unknown {
   return {
@@ -133,6 +166,9 @@ function handle(api: ApiServer, req: IncomingMessage, res: ServerResponse, body:
     });
   }
   if (path === '/api/v1') return send(res, 200, resourceList(api, '', 'v1'));
+  if (path === '/openapi/v3') return send(res, 200, openapiIndex(api));
+  const openapiGv = /^\/openapi\/v3\/(api\/v1|apis\/[^/]+\/[^/]+)$/.exec(path);
+  if (openapiGv) return send(res, 200, openapiFor(api, openapiGv[1]));
   const groupMatch = /^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
   if (groupMatch) {
     if (!api.discovery().some((r) => r.group === groupMatch[1] && r.version === groupMatch[2])) return sendError(res, notFoundPath());

@@ -23,7 +23,7 @@ export interface RealResult {
 }
 
 /** Run the real kubectl with a kubeconfig (text); never rejects. */
-export function runRealKubectl(args: string[], kubeconfig: string, env: Record<string, string> = {}): Promise<RealResult> {
+export function runRealKubectl(args: string[], kubeconfig: string, env: Record<string, string> = {}, cwd?: string): Promise<RealResult> {
   if (!REAL_KUBECTL) throw new Error(`the real kubectl v1.33 was not found (looked at ${CANDIDATES.join(', ')}); set KUBECTL_133`);
   const dir = mkdtempSync(join(tmpdir(), 'kubelab-kc-'));
   const path = join(dir, 'config');
@@ -32,7 +32,7 @@ export function runRealKubectl(args: string[], kubeconfig: string, env: Record<s
     execFile(
       REAL_KUBECTL!,
       args,
-      { env: { PATH: process.env.PATH ?? '', HOME: dir, KUBECONFIG: path, TZ: 'UTC', KUBECTL_COMMAND_HEADERS: 'false', ...env }, timeout: 20000 },
+      { env: { PATH: process.env.PATH ?? '', HOME: dir, KUBECONFIG: path, TZ: 'UTC', KUBECTL_COMMAND_HEADERS: 'false', ...env }, timeout: 20000, cwd },
       (err, stdout, stderr) => {
         const code = err && typeof (err as NodeJS.ErrnoException & { code?: unknown }).code === 'number' ? Number((err as { code: number }).code) : err ? 1 : 0;
         resolve({ stdout: String(stdout), stderr: String(stderr), code });

@@ -1,0 +1,103 @@
+/** Apply sequences run by both kubectls (apply.test.ts). */
+export interface ApplyStep {
+  files?: Record<string, string>;
+  command: string;
+}
+
+export interface ApplySequence {
+  name: string;
+  steps: ApplyStep[];
+  /** Still differs from the real kubectl: runs as an expected failure until fixed. */
+  knownDifference?: boolean;
+}
+
+const svc = (targetPort: number, extra = '') => `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: ${targetPort}
+${extra}`;
+
+export const APPLY_SEQUENCES: ApplySequence[] = [
+  {
+    name: 'created, then unchanged',
+    knownDifference: true,
+    steps: [
+      { files: { 'svc.yaml': svc(8080) }, command: 'kubectl apply -f svc.yaml' },
+      { command: 'kubectl apply -f svc.yaml' },
+    ],
+  },
+  {
+    name: 'configured: a changed targetPort',
+    knownDifference: true,
+    steps: [
+      { files: { 'svc.yaml': svc(8080) }, command: 'kubectl apply -f svc.yaml' },
+      { files: { 'svc.yaml': svc(9090) }, command: 'kubectl apply -f svc.yaml' },
+    ],
+  },
+  {
+    name: 'an unknown field is rejected by strict validation',
+    steps: [{ files: { 'svc.yaml': svc(8080).replace('selector:', 'selectr:') }, command: 'kubectl apply -f svc.yaml' }],
+  },
+  {
+    name: 'an invalid Service (no ports)',
+    steps: [
+      {
+        files: { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n' },
+        command: 'kubectl apply -f svc.yaml',
+      },
+    ],
+  },
+  {
+    name: 'a selector-less Service and its Endpoints in one file',
+    knownDifference: true,
+    steps: [
+      {
+        files: {
+          'external.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: external-service
+spec:
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: external-service
+subsets:
+- addresses:
+  - ip: 11.11.11.11
+  - ip: 22.22.22.22
+  ports:
+  - port: 80
+`,
+        },
+        command: 'kubectl apply -f external.yaml',
+      },
+      { command: 'kubectl apply -f external.yaml' },
+    ],
+  },
+  {
+    name: 'a missing file',
+    steps: [{ command: 'kubectl apply -f nope.yaml' }],
+  },
+  {
+    name: 'ExternalName',
+    knownDifference: true,
+    steps: [
+      {
+        files: {
+          'ext.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: external-service\nspec:\n  type: ExternalName\n  externalName: someapi.somecompany.com\n  ports:\n  - port: 80\n',
+        },
+        command: 'kubectl apply -f ext.yaml',
+      },
+    ],
+  },
+];
