@@ -26,7 +26,7 @@ import {
   notFound,
   type FieldError,
 } from './errors.ts';
-import { compileFieldSelector, parseFieldSelector } from './fields.ts';
+import { compileFieldSelector, FieldSelectorError, parseFieldSelector } from './fields.ts';
 import { parseSelector, SelectorParseError } from './labels.ts';
 import { applyPatch, type PatchType } from './patch.ts';
 import { tableFor, type Table } from './printers/table.ts';
@@ -93,6 +93,7 @@ export class ApiServer {
   private revision = 0;
   private readonly watchers = new Set<{ resource?: string; namespace?: string; handler: WatchHandler }>();
   private readonly sharedState = new Map<string, unknown>();
+  private readonly sortedKeys = new Map<string, string[]>();
 
   constructor(
     readonly clock: Clock,
@@ -143,9 +144,8 @@ export class ApiServer {
         fieldMatch = compileFieldSelector(info.resource, info.kind, info.version, parseFieldSelector(opts.fieldSelector));
       }
     } catch (e) {
-      if (e instanceof SelectorParseError) throw withWarnings(badRequest(`unable to parse requirement: ${e.message}`), warnings);
-      if (e instanceof ApiError) throw withWarnings(e, warnings);
-      throw e;
+      if (e instanceof SelectorParseError || e instanceof FieldSelectorError) throw withWarnings(badRequest(e.message), warnings);
+      throw this.asApiError(e, warnings);
     }
     const items = this.scan(info, namespace).filter((o) => (!labelMatch || labelMatch(o)) && (!fieldMatch || fieldMatch(o)));
     return {
@@ -172,11 +172,17 @@ export class ApiServer {
   scan(info: ResourceInfo | string, namespace?: string): KubeObject[] {
     const ri = typeof info === 'string' ? this.info(info) : info;
     const bucket = this.bucket(ri);
-    const keys = [...bucket.keys()];
+    const bucketKey = resourceKey(ri);
+    // Keys stay sorted between writes that add or remove objects: a list costs O(n), not O(n log n).
+    let keys = this.sortedKeys.get(bucketKey);
+    if (!keys) {
+      keys = [...bucket.keys()].sort(compareKeys);
+      this.sortedKeys.set(bucketKey, keys);
+    }
     const prefix = namespace !== undefined && ri.namespaced ? `${namespace}/` : undefined;
-    const chosen = prefix ? keys.filter((k) => k.startsWith(prefix)) : keys;
-    chosen.sort(compareKeys);
-    return chosen.map((k) => bucket.get(k)!);
+    const out: KubeObject[] = [];
+    for (const k of keys) if (!prefix || k.startsWith(prefix)) out.push(bucket.get(k)!);
+    return out;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -580,6 +586,7 @@ export class ApiServer {
   private remove(info: ResourceInfo, key: string, old: KubeObject): KubeObject {
     const strategy = STRATEGIES[resourceKey(info)] ?? {};
     this.bucket(info).delete(key);
+    this.sortedKeys.delete(resourceKey(info));
     this.revision++;
     strategy.afterDelete?.(old, this.admissionContext(info, []));
     this.emit({ type: 'DELETED', resource: resourceKey(info), object: old, old });
@@ -600,6 +607,7 @@ export class ApiServer {
     obj.kind = info.kind;
     obj.metadata.resourceVersion = String(this.revision);
     const frozen = deepFreeze(obj);
+    if (!old) this.sortedKeys.delete(resourceKey(info));
     this.bucket(info).set(key, frozen);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', resource: resourceKey(info), object: frozen, old });
     return frozen;
