@@ -12,9 +12,10 @@ import type { CommandIO } from '../shell/io.ts';
 import { isComplete } from '../shell/parser.ts';
 import { Shell } from '../shell/shell.ts';
 import { runUntilIdle } from '../shell/headless.ts';
+import { lessonCheckMain } from './lesson-check.ts';
 
 function usage(): never {
-  process.stderr.write('usage: kubelab shell [--seed N] [--echo]\n       kubelab serve [--port N] [--seed N] [--kubeconfig FILE]\n');
+  process.stderr.write('usage: kubelab shell [--seed N] [--echo]\n       kubelab serve [--port N] [--seed N] [--kubeconfig FILE]\n       kubelab lesson check [DIR]\n');
   process.exit(2);
 }
 
@@ -82,6 +83,8 @@ if (command === 'shell') {
   shellMain(rest).then((code) => process.exit(code));
 } else if (command === 'serve') {
   void serveMain(rest);
+} else if (command === 'lesson' && rest[0] === 'check') {
+  lessonCheckMain(rest.slice(1)).then((code) => process.exit(code));
 } else {
   usage();
 }
