@@ -113,12 +113,13 @@ export class Scheduler implements Controller {
     if (node.spec?.unschedulable && !tolerates(pod, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
       return { reason: 'node(s) were unschedulable' };
     }
-    // NodeAffinity runs before TaintToleration in the default profile; its reason is reported first.
-    if (!matchesNodeSelector(pod, node)) return { reason: "node(s) didn't match Pod's node affinity/selector" };
+    // Filter plugins run in the default profile's order (TaintToleration before NodeAffinity);
+    // a node reports the first one that rejects it.
     for (const t of (node.spec?.taints ?? []) as Taint[]) {
       if (t.effect !== 'NoSchedule' && t.effect !== 'NoExecute') continue;
       if (!tolerates(pod, t)) return { reason: `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}` };
     }
+    if (!matchesNodeSelector(pod, node)) return { reason: "node(s) didn't match Pod's node affinity/selector" };
     // NodeResourcesFit.
     const alloc = node.status?.allocatable ?? {};
     const onNode = this.podsOn(node.metadata.name!);
@@ -199,7 +200,7 @@ export class Scheduler implements Controller {
     const pre: string[] = [];
     if (resourceFailures > 0) pre.push(`${resourceFailures} No preemption victims found for incoming pod`);
     if (notHelpful > 0) pre.push(`${notHelpful} Preemption is not helpful for scheduling`);
-    message += ` preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
+    message += ` preemption: 0/${total} nodes are available: ${pre.sort().join(', ')}.`;
     if (total === 0) message = 'no nodes available to schedule pods';
     const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (!existing || existing.status !== 'False' || existing.message !== message) {
