@@ -140,12 +140,10 @@ export class NamespaceController implements Controller {
       this.terminating.delete(name);
       return;
     }
-    let remaining = 0;
     for (const info of this.ctx.api.discovery()) {
       if (!info.namespaced) continue;
       // events.k8s.io and core events share storage in a real server; delete each bucket once.
       for (const o of this.ctx.api.scan(resourceKey(info), name)) {
-        remaining++;
         if (!o.metadata.deletionTimestamp) tolerate(() => this.ctx.api.delete(resourceKey(info), name, o.metadata.name!, { propagationPolicy: 'Background' }));
       }
     }
@@ -154,14 +152,11 @@ export class NamespaceController implements Controller {
       return;
     }
     const left = this.ctx.api.discovery().some((info) => info.namespaced && this.ctx.api.scan(resourceKey(info), name).length > 0);
-    if (left || remaining < 0) return;
-    // Finalize: drop the `kubernetes` finalizer so the API server can remove the namespace.
+    if (left) return;
+    // Finalize (namespaces/finalize): drop the `kubernetes` finalizer so the API server removes the namespace.
     const copy = clone(ns);
-    if (copy.spec?.finalizers) {
-      copy.spec.finalizers = copy.spec.finalizers.filter((f: string) => f !== 'kubernetes');
-      if (copy.spec.finalizers.length === 0) delete copy.spec.finalizers;
-    }
-    tolerate(() => this.ctx.api.update('namespaces', undefined, copy));
+    copy.spec = { ...(copy.spec ?? {}), finalizers: (copy.spec?.finalizers ?? []).filter((f: string) => f !== 'kubernetes') };
+    tolerate(() => this.ctx.api.update('namespaces', undefined, copy, { subresource: 'finalize' }));
     this.terminating.delete(name);
   }
 }

@@ -114,7 +114,11 @@ function checkInvariants(c: Cluster, lastWritten: Map<string, string>): void {
       );
       const sliceReady = slices.flatMap((s) => s.endpoints ?? []).filter((e) => e.conditions?.ready).map((e) => e.addresses[0]).sort();
       expect(sliceReady).toEqual(ready);
-      expect(slices.flatMap((s) => s.endpoints ?? []).length).toBe(matching.length);
+      // Slices keep terminating pods (ready false, terminating true); Endpoints drop them.
+      const withTerminating = pods.filter((p) => p.metadata.labels?.app === sel.app && p.status?.podIP);
+      expect(slices.flatMap((s) => s.endpoints ?? []).length).toBe(withTerminating.length);
+      const terminating = slices.flatMap((s) => s.endpoints ?? []).filter((e) => e.conditions?.terminating).length;
+      expect(terminating).toBe(withTerminating.filter((p) => p.metadata.deletionTimestamp).length);
       // No mirrored slices for a Service with a selector.
       expect(c.api.scan('endpointslices.discovery.k8s.io', 'default').some((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name && s.metadata.labels['endpointslice.kubernetes.io/managed-by'] !== 'endpointslice-controller.k8s.io')).toBe(false);
       if (ep) lastWritten.set(name, ep.metadata.resourceVersion!);

@@ -112,6 +112,35 @@ describe('garbage collector and namespace controller', () => {
     c.api.delete('namespaces', undefined, 'lab');
     c.advance(40);
     for (const r of ['pods', 'services', 'endpoints', 'endpointslices.discovery.k8s.io']) expect(c.api.scan(r, 'lab')).toEqual([]);
+    expect(c.api.peek('namespaces', undefined, 'lab')).toBeUndefined();
+  });
+
+  it('orphan propagation keeps the pods and removes their owner reference', () => {
+    const c = new Cluster({ seed: 53 });
+    c.api.create('replicationcontrollers', 'default', {
+      apiVersion: 'v1',
+      kind: 'ReplicationController',
+      metadata: { name: 'kubia' },
+      spec: { replicas: 2, selector: { app: 'kubia' }, template: { metadata: { labels: { app: 'kubia' } }, spec: { containers: [{ name: 'kubia', image: 'luksa/kubia' }] } } },
+    });
+    c.advance(10);
+    c.api.delete('replicationcontrollers', 'default', 'kubia', { propagationPolicy: 'Orphan' });
+    c.advance(1);
+    expect(c.api.peek('replicationcontrollers', 'default', 'kubia')).toBeUndefined();
+    const pods = c.api.scan('pods', 'default') as Pod[];
+    expect(pods).toHaveLength(2);
+    for (const p of pods) expect(p.metadata.ownerReferences).toBeUndefined();
+  });
+
+  it('a deleted pod is Terminating until the kubelet has stopped its containers (Killing), then gone', () => {
+    const c = new Cluster({ seed: 54 });
+    c.api.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } });
+    c.advance(10);
+    c.api.delete('pods', 'default', 'web');
+    expect(c.api.get('pods', 'default', 'web').object.metadata.deletionTimestamp).toBeDefined();
+    expect(eventsOf(c, 'Pod', 'web')).toContain('Normal Killing Stopping container nginx');
+    c.advance(2);
+    expect(c.api.peek('pods', 'default', 'web')).toBeUndefined();
   });
 });
 
@@ -128,7 +157,7 @@ describe('scheduler', () => {
     expect(p.spec.nodeName).toBeUndefined();
     const msg =
       '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.';
-    expect(p.status?.conditions).toEqual([{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: '2026-11-26T04:00:00Z', reason: 'Unschedulable', message: msg }]);
+    expect(p.status?.conditions).toMatchObject([{ type: 'PodScheduled', status: 'False', lastTransitionTime: '2026-11-26T04:00:00Z', reason: 'Unschedulable', message: msg }]);
     const [ev] = c.api.scan('events', 'default').filter((e) => e.involvedObject.name === 'big-pod');
     expect(ev).toMatchObject({ type: 'Warning', reason: 'FailedScheduling', message: msg, reportingComponent: 'default-scheduler', action: 'Scheduling', source: {} });
     expect(ev.eventTime).toMatch(/^2026-11-26T04:00:00\.\d{6}Z$/);
