@@ -63,7 +63,7 @@ export class Cluster {
     this.controllers.add(new EndpointSliceController(ctx));
     this.controllers.add(new EndpointSliceMirroringController(ctx));
     this.controllers.add(new GarbageCollector(ctx));
-    this.controllers.add(new NamespaceController(ctx));
+    this.controllers.add(new NamespaceController(ctx, this.clock));
     bootstrap(this, now);
   }
 

@@ -16,7 +16,11 @@ import { resourceForKind, resourceKey } from '../api/resources.ts';
 import type { KubeObject, OwnerReference } from '../api/types.ts';
 import { clone } from '../api/types.ts';
 import { tolerate, type ControllerContext } from './context.ts';
+import type { Clock } from '../clock.ts';
 import type { Controller } from './manager.ts';
+
+/** How long a Terminating namespace waits before the namespace controller works on it. */
+const NAMESPACE_DELAY_MS = 1000;
 
 export class GarbageCollector implements Controller {
   readonly name = 'garbage-collector-controller';
@@ -109,19 +113,30 @@ export class GarbageCollector implements Controller {
 export class NamespaceController implements Controller {
   readonly name = 'namespace-controller';
   private readonly dirty = new Set<string>();
-  private readonly terminating = new Set<string>();
+  /** Terminating namespaces the controller has started emptying. */
+  private readonly emptying = new Set<string>();
+  private readonly waiting = new Set<string>();
 
-  constructor(private readonly ctx: ControllerContext) {}
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly clock: Clock,
+  ) {}
 
   observe(e: WatchEvent): void {
     if (e.resource === 'namespaces') {
       const name = e.object.metadata.name!;
-      if (e.type === 'DELETED' || e.object.metadata.deletionTimestamp) {
-        this.terminating.add(name);
-        this.dirty.add(name);
+      if (e.type === 'DELETED') {
+        this.emptying.delete(name);
+      } else if (e.object.metadata.deletionTimestamp && !this.emptying.has(name) && !this.waiting.has(name)) {
+        // The controller picks a Terminating namespace up after its queue delay (a second or so).
+        this.waiting.add(name);
+        this.clock.schedule(NAMESPACE_DELAY_MS, () => {
+          this.waiting.delete(name);
+          this.emptying.add(name);
+          this.syncNamespace(name);
+        });
       }
-      if (e.type === 'ADDED' && !e.object.metadata.deletionTimestamp) this.terminating.delete(name);
-    } else if (e.type === 'DELETED' && e.object.metadata.namespace && this.terminating.has(e.object.metadata.namespace)) {
+    } else if (e.type === 'DELETED' && e.object.metadata.namespace && this.emptying.has(e.object.metadata.namespace)) {
       this.dirty.add(e.object.metadata.namespace);
     }
   }
@@ -136,27 +151,22 @@ export class NamespaceController implements Controller {
 
   private syncNamespace(name: string): void {
     const ns = this.ctx.api.peek('namespaces', undefined, name);
-    if (ns && !ns.metadata.deletionTimestamp) {
-      this.terminating.delete(name);
+    if (!ns || !ns.metadata.deletionTimestamp) {
+      this.emptying.delete(name);
       return;
     }
     for (const info of this.ctx.api.discovery()) {
       if (!info.namespaced) continue;
-      // events.k8s.io and core events share storage in a real server; delete each bucket once.
       for (const o of this.ctx.api.scan(resourceKey(info), name)) {
         if (!o.metadata.deletionTimestamp) tolerate(() => this.ctx.api.delete(resourceKey(info), name, o.metadata.name!, { propagationPolicy: 'Background' }));
       }
     }
-    if (!ns) {
-      this.terminating.delete(name);
-      return;
-    }
     const left = this.ctx.api.discovery().some((info) => info.namespaced && this.ctx.api.scan(resourceKey(info), name).length > 0);
-    if (left) return;
+    if (left) return; // pods still terminating: their deletion brings us back
     // Finalize (namespaces/finalize): drop the `kubernetes` finalizer so the API server removes the namespace.
     const copy = clone(ns);
     copy.spec = { ...(copy.spec ?? {}), finalizers: (copy.spec?.finalizers ?? []).filter((f: string) => f !== 'kubernetes') };
     tolerate(() => this.ctx.api.update('namespaces', undefined, copy, { subresource: 'finalize' }));
-    this.terminating.delete(name);
+    this.emptying.delete(name);
   }
 }
