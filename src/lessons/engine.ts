@@ -19,7 +19,7 @@
 import type { CommandIO } from '../shell/io.ts';
 import type { Shell } from '../shell/shell.ts';
 import { evaluateCheck } from './checks.ts';
-import { performSolution, shellAtStep, startingShell } from './replay.ts';
+import { performSolution, resolveCommand, shellAtStep, startingShell } from './replay.ts';
 import type { CourseIndex, Lesson, Localized, SolutionAction, Step, StepReport, StepStatus } from './types.ts';
 
 export type SessionEvent =
@@ -158,9 +158,12 @@ export class LessonSession {
     return this.step ? this.step.hints.slice(0, this.hintsShown) : [];
   }
 
-  /** What "show me" does: commands to type, file contents to put in the editor. */
+  /**
+   * What "show me" does: commands to type, file contents to put in the editor. Placeholders such
+   * as `{{pod:app=kubia}}` are resolved against the current cluster, so the commands are real.
+   */
   solution(): readonly SolutionAction[] {
-    return this.step?.solution ?? [];
+    return (this.step?.solution ?? []).map((a) => ('run' in a ? { run: resolveCommand(this.currentShell, a.run) } : a));
   }
 
   /** Do the solution in this shell (as if typed); returns the terminal text it produced. */
