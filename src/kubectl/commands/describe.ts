@@ -100,7 +100,10 @@ async function run(inv: Invocation): Promise<number> {
   }
 
   // `describe TYPE PREFIX`: a name not found becomes a prefix (only with exactly two arguments).
-  if (notFound && flags.args.length === 2 && !flags.args.some((a) => a.includes('/')) && requests.length === 1) {
+  if (notFound && errors.length === 1 && flags.args.length === 2 && files.length === 0) {
+    // With TYPE/NAME as the first argument, the only candidate is that object, and no name
+    // contains the '/' of a TYPE/NAME prefix: nothing matches, the original error stands.
+    if (flags.args[0].includes('/') || requests.length !== 1) throw errors[0];
     const info = requests[0].info;
     const ns = info.namespaced ? inv.namespace : undefined;
     const res = ctx.api.list(keyOf(info), ns);
