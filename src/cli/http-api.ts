@@ -12,17 +12,8 @@ import type { PatchType } from '../cluster/api/patch.ts';
 import { resourceKey, type ResourceInfo } from '../cluster/api/resources.ts';
 import type { Table } from '../cluster/api/printers/table.ts';
 
-export const SERVER_VERSION = {
-  major: '1',
-  minor: '33',
-  gitVersion: 'v1.33.1',
-  gitCommit: '8adc0f041b8e7ad1d30e29cc59c6ae7a15e19828',
-  gitTreeState: 'clean',
-  buildDate: '2025-05-15T08:19:08Z',
-  goVersion: 'go1.24.2',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
+import { SERVER_VERSION } from '../cluster/version.ts';
+export { SERVER_VERSION };
 
 export interface HttpApi {
   url: string;

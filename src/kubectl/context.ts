@@ -3,6 +3,7 @@
  * file system for -f, the clock for AGE columns, and the kubeconfig context's namespace.
  */
 import type { ApiServer } from '../cluster/api/apiserver.ts';
+import type { Kubeconfig } from './kubeconfig.ts';
 import type { VirtualFS } from '../shell/vfs.ts';
 import type { CommandIO } from '../shell/io.ts';
 
@@ -27,6 +28,8 @@ export interface KubectlContext {
   now(): number;
   /** Namespace of the current kubeconfig context. */
   namespace: string;
+  /** The kubeconfig (`kubectl config ...` reads and changes it); the shell keeps it across commands. */
+  kubeconfig?: Kubeconfig;
   runtime?: PodRuntime;
   /** How waiting commands (delete --wait, rollout status, wait) let time pass. */
   waitFor?: WaitFor;

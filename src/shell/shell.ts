@@ -5,6 +5,7 @@
  */
 import type { Cluster } from '../cluster/cluster.ts';
 import type { KubectlContext } from '../kubectl/context.ts';
+import { kubeadmKubeconfig, kubeconfigNamespace, type Kubeconfig } from '../kubectl/kubeconfig.ts';
 import { runKubectl } from '../kubectl/kubectl.ts';
 import { BUILTINS } from './builtins.ts';
 import { BufferIO, type CommandIO } from './io.ts';
@@ -52,12 +53,16 @@ export class Shell {
     return `learner@kubelab:${dir}$ `;
   }
 
+  /** ~/.kube/config: kept across commands (`kubectl config set-context --current --namespace=X`). */
+  readonly kubeconfig: Kubeconfig = kubeadmKubeconfig();
+
   kubectlContext(): KubectlContext {
     return {
       api: this.cluster.api,
       fs: this.fs,
       now: () => this.cluster.clock.now(),
-      namespace: 'default',
+      namespace: kubeconfigNamespace(this.kubeconfig),
+      kubeconfig: this.kubeconfig,
       advance: (ms) => this.cluster.advance(ms / 1000),
     };
   }

@@ -1,8 +1,13 @@
 /** Every kubectl verb we serve, in the order `kubectl --help` lists them. */
 import type { KubectlCommand } from '../command.ts';
+import { apiResourcesCommand, apiVersionsCommand } from './api-resources.ts';
 import { applyCommand } from './apply.ts';
+import { clusterInfoCommand } from './cluster-info.ts';
+import { configCommand } from './config.ts';
 import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
 import { getCommand } from './get.ts';
+import { versionCommand } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, deleteCommand];
+export const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, deleteCommand,
+  clusterInfoCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand];
