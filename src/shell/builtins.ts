@@ -124,6 +124,10 @@ export const BUILTINS: Record<string, Builtin> = {
     shell.history.forEach((h, i) => io.stdout(`${String(i + 1).padStart(Math.max(5, width))}  ${h.command}\n`));
     return 0;
   },
+  help(_args, io, shell) {
+    io.stdout(shell.env.LANG?.startsWith('ko') ? HELP_KO : HELP_EN);
+    return 0;
+  },
   export(args, _io, shell) {
     for (const a of args) {
       const eq = a.indexOf('=');
@@ -132,3 +136,26 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
 };
+
+/** `help`: what this terminal offers (the page sets LANG=ko_KR.UTF-8 for the Korean interface). */
+const HELP_EN = `KubeLab terminal: a small bash with kubectl v1.33 against a simulated cluster.
+
+  kubectl ...        talk to the cluster (try: kubectl get svc, kubectl --help)
+  ls, cat, echo      files you write here are the editor's files (kubectl apply -f FILE)
+  cat > f <<EOF      heredocs work, typed or pasted
+  sleep N            let N seconds pass; history; clear; pwd; cd; grep
+
+Keys: Tab completes (twice lists), Up/Down history, Ctrl+R searches it,
+Ctrl+C stops a command, Ctrl+L clears, Ctrl+A/E line start/end, Ctrl+U/K/W delete.
+`;
+
+const HELP_KO = `KubeLab 터미널: 시뮬레이션 클러스터에 연결된 kubectl v1.33과 작은 bash이다.
+
+  kubectl ...        클러스터와 통신한다 (예: kubectl get svc, kubectl --help)
+  ls, cat, echo      여기서 만든 파일은 편집기의 파일과 같다 (kubectl apply -f 파일)
+  cat > f <<EOF      히어독(heredoc)은 입력해도, 붙여 넣어도 동작한다
+  sleep N            N초가 지나게 한다. history, clear, pwd, cd, grep도 있다
+
+키: Tab 자동 완성(두 번 누르면 목록), 위/아래 화살표 기록, Ctrl+R 기록 검색,
+Ctrl+C 명령 중단, Ctrl+L 화면 지우기, Ctrl+A/E 줄의 처음/끝, Ctrl+U/K/W 지우기.
+`;
