@@ -88,8 +88,9 @@ async function dispatch(args: readonly string[], ctx: KubectlContext, io: Comman
     return 0;
   }
   if (!cmd.run) {
-    io.stdout(helpText(cmd, path));
-    return 0;
+    // cmdutil.DefaultSubCommandRun: a command group run alone prints its help on stderr, exit 1.
+    io.stderr(helpText(cmd, path));
+    return 1;
   }
   const printed = new Set<string>();
   const inv: Invocation = {

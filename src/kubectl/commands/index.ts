@@ -4,10 +4,15 @@ import { apiResourcesCommand, apiVersionsCommand } from './api-resources.ts';
 import { applyCommand } from './apply.ts';
 import { clusterInfoCommand } from './cluster-info.ts';
 import { configCommand } from './config.ts';
+import { createCommand } from './create.ts';
+import { annotateCommand, labelCommand } from './metadata-verbs.ts';
+import { patchCommand } from './patch.ts';
+import { scaleCommand } from './scale.ts';
 import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
 import { getCommand } from './get.ts';
 import { versionCommand } from './version.ts';
 
 export const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, deleteCommand,
-  clusterInfoCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand];
+  clusterInfoCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand,
+  createCommand, labelCommand, annotateCommand, patchCommand, scaleCommand];
