@@ -133,7 +133,15 @@ export class ReplicationManager implements Controller {
     const ns = owner.metadata.namespace!;
     const uid = owner.metadata.uid!;
     const claimed: Pod[] = [];
-    for (const pod of this.ctx.cache.list<Pod>('pods', ns)) {
+    // Candidates: pods matching the selector (label index) and pods this owner owns (owner index).
+    const candidates = new Map<string, Pod>();
+    for (const p of this.ctx.cache.selectPods(ns, selector)) candidates.set(p.metadata.name!, p);
+    for (const d of this.ctx.cache.dependentsOf(uid)) {
+      if (d.resource !== 'pods' || candidates.has(d.name)) continue;
+      const p = this.ctx.cache.get<Pod>('pods', d.namespace, d.name);
+      if (p) candidates.set(d.name, p);
+    }
+    for (const pod of candidates.values()) {
       const ref = controllerOf(pod);
       const matches = selector.matches(pod.metadata.labels);
       if (ref?.uid === uid) {
@@ -201,7 +209,12 @@ export class ReplicationManager implements Controller {
   private updateStatus(owner: KubeObject, selector: Selector): void {
     const ns = owner.metadata.namespace!;
     const uid = owner.metadata.uid!;
-    const owned = this.ctx.cache.list<Pod>('pods', ns).filter((p) => controllerOf(p)?.uid === uid && selector.matches(p.metadata.labels));
+    const owned: Pod[] = [];
+    for (const d of this.ctx.cache.dependentsOf(uid)) {
+      if (d.resource !== 'pods') continue;
+      const p = this.ctx.cache.get<Pod>('pods', d.namespace, d.name);
+      if (p && controllerOf(p)?.uid === uid && selector.matches(p.metadata.labels)) owned.push(p);
+    }
     const active = owned.filter(isPodActive);
     const templateLabels = selectorFromMap(owner.spec?.template?.metadata?.labels ?? {});
     const minReady = (owner.spec?.minReadySeconds ?? 0) * 1000;

@@ -88,8 +88,19 @@ export class Scheduler implements Controller {
     this.unschedulable.clear();
   }
 
+  /** Non-terminal pods per node, computed once per scheduling attempt. */
+  private podsByNode = new Map<string, Pod[]>();
+
   private scheduleOne(pod: Pod): void {
     const nodes = this.ctx.cache.list('nodes');
+    this.podsByNode = new Map();
+    for (const p of this.ctx.cache.list<Pod>('pods')) {
+      const n = p.spec.nodeName;
+      if (!n || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
+      let list = this.podsByNode.get(n);
+      if (!list) this.podsByNode.set(n, (list = []));
+      list.push(p);
+    }
     const reasons = new Map<string, number>();
     const feasible: KubeObject[] = [];
     let resourceFailures = 0;
@@ -139,19 +150,21 @@ export class Scheduler implements Controller {
   }
 
   private podsOn(nodeName: string): Pod[] {
-    return this.ctx.cache.list<Pod>('pods').filter((p) => p.spec.nodeName === nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    return this.podsByNode.get(nodeName) ?? [];
   }
 
   /** Spread siblings first, then least loaded, ties at random. */
   private pick(pod: Pod, nodes: KubeObject[]): KubeObject {
     const owner = controllerOf(pod)?.uid;
+    // Only the Services that select this pod matter for spreading (SelectorSpread).
     const services = this.ctx.cache
       .list('services', pod.metadata.namespace)
       .filter((s) => s.spec?.selector && Object.keys(s.spec.selector).length > 0)
-      .map((s) => selectorFromMap(s.spec.selector));
+      .map((s) => selectorFromMap(s.spec.selector))
+      .filter((sel) => sel.matches(pod.metadata.labels));
     const isSibling = (p: Pod) =>
       p.metadata.namespace === pod.metadata.namespace &&
-      ((owner !== undefined && controllerOf(p)?.uid === owner) || services.some((s) => s.matches(pod.metadata.labels) && s.matches(p.metadata.labels)));
+      ((owner !== undefined && controllerOf(p)?.uid === owner) || services.some((s) => s.matches(p.metadata.labels)));
     let best: KubeObject[] = [];
     let bestScore = -Infinity;
     for (const node of nodes) {
