@@ -12,7 +12,14 @@ import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
 import { getCommand } from './get.ts';
 import { versionCommand } from './version.ts';
+import { editCommand } from './edit.ts';
+import { exposeCommand } from './expose.ts';
+import { replaceCommand } from './replace.ts';
+import { rolloutCommand } from './rollout.ts';
+import { runCommand } from './run.ts';
+import { setCommand } from './set.ts';
 
 export const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, deleteCommand,
   clusterInfoCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand,
-  createCommand, labelCommand, annotateCommand, patchCommand, scaleCommand];
+  createCommand, labelCommand, annotateCommand, patchCommand, scaleCommand,
+  runCommand, exposeCommand, setCommand, editCommand, replaceCommand, rolloutCommand];
