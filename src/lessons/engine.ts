@@ -163,7 +163,7 @@ export class LessonSession {
    * as `{{pod:app=kubia}}` are resolved against the current cluster, so the commands are real.
    */
   solution(): readonly SolutionAction[] {
-    return (this.step?.solution ?? []).map((a) => ('run' in a ? { run: resolveCommand(this.currentShell, a.run) } : a));
+    return (this.step?.solution ?? []).map((a) => ('run' in a ? { ...a, run: resolveCommand(this.currentShell, a.run) } : a));
   }
 
   /** Do the solution in this shell (as if typed); returns the terminal text it produced. */

@@ -37,7 +37,7 @@ export interface LessonFile {
     file?: string;
     checks: Step['checks'];
     hints?: Localized[];
-    solution: ({ run: string } | { write: string; content?: string; from?: string })[];
+    solution: ({ run: string; exitCode?: number } | { write: string; content?: string; from?: string })[];
     explain: Localized;
   }[];
 }
@@ -81,7 +81,7 @@ export async function loadLesson(folder: string, source: LessonSource): Promise<
     }
     const solution: SolutionAction[] = [];
     for (const a of s.solution ?? []) {
-      if ('run' in a) solution.push({ run: a.run });
+      if ('run' in a) solution.push(a.exitCode === undefined ? { run: a.run } : { run: a.run, exitCode: a.exitCode });
       else solution.push({ write: a.write, content: a.content ?? (a.from ? await need(a.from) : '') });
     }
     if (!Array.isArray(s.checks) || s.checks.length === 0) problems.push(`${where}: no checks`);

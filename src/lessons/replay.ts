@@ -43,7 +43,7 @@ export async function performSolution(shell: Shell, actions: readonly SolutionAc
       output += shell.prompt() + command + '\n';
       const code = await shell.run(command, io);
       output += io.all;
-      if (code !== 0) failures.push({ command, exitCode: code, output: io.all });
+      if (code !== (a.exitCode ?? 0)) failures.push({ command, exitCode: code, output: io.all });
     } else {
       shell.fs.write(a.write, a.content);
     }

@@ -55,8 +55,8 @@ export interface Step {
 }
 
 export type SolutionAction =
-  /** Type this into the terminal. */
-  | { run: string }
+  /** Type this into the terminal; `exitCode` when the command is meant to fail (default 0). */
+  | { run: string; exitCode?: number }
   /** Put this content into the file (relative to home) in the editor, then save it. */
   | { write: string; content: string };
 

@@ -31,10 +31,10 @@ export async function loadFromDisk(id: string): Promise<Lesson> {
  * cluster: once the feature lands the replay runs through it with no change here.
  */
 export const AWAITING: { pattern: RegExp; probe: string }[] = [
-  { pattern: /^kubectl label\b/, probe: 'kubectl label ns default x=y' },
+  { pattern: /^kubectl label\b/, probe: 'kubectl label --help' },
   { pattern: /\s-o\s*yaml\b/, probe: 'kubectl get ns default -o yaml' },
-  { pattern: /^kubectl exec\b/, probe: 'kubectl exec x -- true 2>&1 | grep -q NotFound' },
-  { pattern: /^kubectl patch\b/, probe: 'kubectl patch ns default -p {}' },
+  { pattern: /^kubectl exec\b/, probe: 'kubectl exec --help' },
+  { pattern: /^kubectl patch\b/, probe: 'kubectl patch --help' },
   { pattern: /^kubectl scale\b/, probe: 'kubectl scale --help' },
   { pattern: /^kubectl create\b/, probe: 'kubectl create --help' },
 ];
