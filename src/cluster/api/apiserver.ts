@@ -32,7 +32,7 @@ import { applyPatch, type PatchType } from './patch.ts';
 import { tableFor, type Table } from './printers/table.ts';
 import { apiVersionOf, RESOURCES, resourceInfo, resourceKey, type ResourceInfo } from './resources.ts';
 import type { AdmissionContext, KindStrategy } from './strategy.ts';
-import { clone, deepFreeze, type KubeList, type KubeObject } from './types.ts';
+import { clone, deepFreeze, jsonEqual, type KubeList, type KubeObject } from './types.ts';
 
 export interface Response<T> {
   object: T;
@@ -85,13 +85,27 @@ export interface WatchEvent {
 
 export type WatchHandler = (event: WatchEvent) => void;
 
+interface Watcher {
+  resource?: string;
+  namespace?: string;
+  handler: WatchHandler;
+  /** Position in the pending queue of the next event this watcher is to receive. */
+  next: number;
+}
+
 /** Namespaces the API server will not delete (NamespaceLifecycle admission). */
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
 export class ApiServer {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   private revision = 0;
-  private readonly watchers = new Set<{ resource?: string; namespace?: string; handler: WatchHandler }>();
+  private readonly watchers = new Set<Watcher>();
+  /**
+   * Events committed while some emit is still delivering: every watcher receives them in
+   * commit order (`next` is its position here); the outermost emit empties the queue.
+   */
+  private readonly pending: WatchEvent[] = [];
+  private emitting = false;
   private readonly sharedState = new Map<string, unknown>();
   private readonly sortedKeys = new Map<string, string[]>();
 
@@ -363,7 +377,7 @@ export class ApiServer {
     }
     if (keep) {
       obj.metadata.resourceVersion = old.metadata.resourceVersion;
-      if (canonical(obj) === canonical(old)) return { object: old, warnings };
+      if (jsonEqual(obj, old)) return { object: old, warnings };
       return { object: this.store(info, key, obj, old), warnings };
     }
     return { object: this.remove(info, key, old), warnings };
@@ -375,7 +389,7 @@ export class ApiServer {
   /** Watch one resource (optionally in one namespace), or every resource when `resource` is undefined. */
   watch(resource: string | undefined, namespace: string | undefined, handler: WatchHandler): () => void {
     const key = resource === undefined ? undefined : resourceKey(this.info(resource));
-    const w = { resource: key, namespace, handler };
+    const w: Watcher = { resource: key, namespace, handler, next: this.pending.length };
     this.watchers.add(w);
     return () => this.watchers.delete(w);
   }
@@ -542,7 +556,7 @@ export class ApiServer {
     if (strategy.hasGeneration) {
       const specChanged = strategy.generationChanged
         ? strategy.generationChanged(obj, old)
-        : canonical(withoutMetaAndStatus(obj)) !== canonical(withoutMetaAndStatus(old));
+        : !jsonEqual(withoutMetaAndStatus(obj), withoutMetaAndStatus(old));
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     } else {
       delete obj.metadata.generation;
@@ -563,7 +577,7 @@ export class ApiServer {
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
-    if (canonical(obj) === canonical(old)) {
+    if (jsonEqual(obj, old)) {
       request.commit();
       return old;
     }
@@ -613,11 +627,32 @@ export class ApiServer {
     return frozen;
   }
 
+  /**
+   * Deliver an event to every watcher, in commit order. A handler may write (the controllers
+   * do): the events of those writes go to the watchers after this one in the same pass, and a
+   * watcher still to be served gets the outer event first, so no watcher ever sees
+   * resourceVersions go backwards. A watcher may be re-entered by events that come after the
+   * one it is handling.
+   */
   private emit(event: WatchEvent): void {
-    for (const w of [...this.watchers]) {
-      if (w.resource !== undefined && w.resource !== event.resource) continue;
-      if (w.namespace !== undefined && event.object.metadata.namespace !== w.namespace) continue;
-      w.handler(event);
+    this.pending.push(event);
+    const outermost = !this.emitting;
+    this.emitting = true;
+    try {
+      for (const w of this.watchers) {
+        while (w.next < this.pending.length && this.watchers.has(w)) {
+          const e = this.pending[w.next++];
+          if (w.resource !== undefined && w.resource !== e.resource) continue;
+          if (w.namespace !== undefined && e.object.metadata.namespace !== w.namespace) continue;
+          w.handler(e);
+        }
+      }
+    } finally {
+      if (outermost) {
+        this.emitting = false;
+        this.pending.length = 0;
+        for (const w of this.watchers) w.next = 0;
+      }
     }
   }
 }
@@ -638,13 +673,4 @@ function withWarnings(e: ApiError, warnings: string[]): ApiError {
 function withoutMetaAndStatus(o: KubeObject): unknown {
   const { metadata: _m, status: _s, ...rest } = o;
   return rest;
-}
-
-/** JSON with sorted keys, to compare two objects for equality. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, value) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]))
-      : value,
-  );
 }

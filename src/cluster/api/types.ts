@@ -215,3 +215,52 @@ export function clone<T>(value: T): T {
   for (const key of Object.keys(value)) out[key] = clone((value as Record<string, unknown>)[key]);
   return out as T;
 }
+
+/**
+ * Whether two JSON values would serialise to the same JSON text once object keys are sorted
+ * (`JSON.stringify` semantics: object members that are undefined are left out, undefined in an
+ * array is null, non-finite numbers are null). A structural walk that stops at the first
+ * difference: the store compares whole objects on every write to spot no-op writes.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  if (isJsonNull(a) || isJsonNull(b)) return isJsonNull(a) && isJsonNull(b);
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  const aArr = Array.isArray(a);
+  if (aArr !== Array.isArray(b)) return false;
+  if (aArr) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      const u = x[i] === undefined ? null : x[i];
+      const v = y[i] === undefined ? null : y[i];
+      if (!jsonEqual(u, v)) return false;
+    }
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
+    const u = x[k];
+    if (u === undefined || typeof u === 'function') continue;
+    n++;
+    if (!Object.prototype.hasOwnProperty.call(y, k)) return false;
+    if (!jsonEqual(u, y[k])) return false;
+  }
+  let m = 0;
+  for (const k in y) {
+    if (!Object.prototype.hasOwnProperty.call(y, k)) continue;
+    const v = y[k];
+    if (v !== undefined && typeof v !== 'function') m++;
+  }
+  return n === m;
+}
+
+/** null, or a number JSON writes as null. */
+function isJsonNull(v: unknown): boolean {
+  return v === null || (typeof v === 'number' && !Number.isFinite(v));
+}

@@ -17,7 +17,7 @@
 import type { WatchEvent } from '../api/apiserver.ts';
 import { selectorFromMap } from '../api/labels.ts';
 import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, KubeObject, Pod, Service } from '../api/types.ts';
-import { clone } from '../api/types.ts';
+import { clone, jsonEqual } from '../api/types.ts';
 import { isPodReady, nsName, splitKey, tolerate, type ControllerContext } from './context.ts';
 import {
   compareStrings,
@@ -101,8 +101,8 @@ export class EndpointsController implements Controller {
     const { subsets: capped, truncated } = capSubsets(subsets);
     if (
       existing &&
-      canonical(existing.subsets ?? []) === canonical(capped) &&
-      canonical(existing.metadata.labels ?? {}) === canonical(labels) &&
+      jsonEqual(existing.subsets ?? [], capped) &&
+      jsonEqual(existing.metadata.labels ?? {}, labels) &&
       (existing.metadata.annotations?.[OVER_CAPACITY_ANNOTATION] === 'truncated') === truncated
     ) {
       return;

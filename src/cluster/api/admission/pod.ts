@@ -7,7 +7,7 @@
  */
 import { fieldErrors, type FieldError } from '../errors.ts';
 import type { AdmissionContext, KindStrategy } from '../strategy.ts';
-import { clone, type KubeObject } from '../types.ts';
+import { clone, jsonEqual, type KubeObject } from '../types.ts';
 import { setDefaultsPodSpec, validatePodSpec } from './podspec.ts';
 import { isDNS1123Label } from './validation.ts';
 
@@ -161,7 +161,7 @@ export const podStrategy: KindStrategy = {
   validateUpdate(obj, old) {
     const errs: FieldError[] = [];
     const masked = maskMutable(obj.spec, old.spec);
-    if (sortedJSON(masked) !== sortedJSON(old.spec ?? {})) {
+    if (!jsonEqual(masked, old.spec ?? {})) {
       errs.push(fieldErrors.forbidden('spec', `${POD_UPDATE_FORBIDDEN}\n${specDiff(old.spec ?? {}, masked)}`));
       return errs;
     }
@@ -173,7 +173,7 @@ export const podStrategy: KindStrategy = {
     const spec = { ...(obj.spec ?? {}) };
     if (!old.spec?.nodeName) delete spec.nodeName;
     const oldSpec = { ...(old.spec ?? {}) };
-    return sortedJSON(spec) !== sortedJSON(oldSpec);
+    return !jsonEqual(spec, oldSpec);
   },
 
   gracePeriod(obj, requested) {
