@@ -17,6 +17,7 @@ import { EndpointSliceMirroringController } from './controllers/mirroring.ts';
 import { ReplicationManager } from './controllers/replication.ts';
 import { ContainerRuntime, type RuntimeView } from './controllers/runtime.ts';
 import { Scheduler } from './controllers/scheduler.ts';
+import { Network } from './network/network.ts';
 import { Random } from './random.ts';
 import { bootstrap } from './bootstrap.ts';
 
@@ -41,6 +42,8 @@ export class Cluster {
   readonly runtime: RuntimeView;
   /** The kubelets of all nodes (bootstrap preloads images through it). */
   readonly kubelets: Kubelets;
+  /** The data plane: kube-proxy, cluster DNS, the outside world, the apps' logs (`kubectl exec`, `kubectl logs`). */
+  readonly network: Network;
 
   constructor(opts: ClusterOptions = {}) {
     const now = opts.now ?? DEFAULT_START;
@@ -64,6 +67,7 @@ export class Cluster {
     this.controllers.add(new EndpointSliceMirroringController(ctx));
     this.controllers.add(new GarbageCollector(ctx));
     this.controllers.add(new NamespaceController(ctx, this.clock));
+    this.network = new Network(this.api, this.clock, this.random, runtime);
     bootstrap(this, now);
   }
 

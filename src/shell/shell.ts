@@ -8,6 +8,7 @@ import type { KubectlContext } from '../kubectl/context.ts';
 import { kubeadmKubeconfig, kubeconfigNamespace, type Kubeconfig } from '../kubectl/kubeconfig.ts';
 import { runKubectl } from '../kubectl/kubectl.ts';
 import { BUILTINS } from './builtins.ts';
+import { ClusterPodRuntime } from './pod/runtime.ts';
 import { BufferIO, type CommandIO } from './io.ts';
 import { parse, ParseError, type SimpleCommand } from './parser.ts';
 import { HOME, VirtualFS } from './vfs.ts';
@@ -35,6 +36,8 @@ export class Shell {
   readonly history: HistoryEntry[] = [];
   lastExitCode = 0;
   readonly sleep: (seconds: number, signal: AbortSignal) => Promise<void>;
+  /** The kubelets' side of `kubectl exec` and `kubectl logs`. */
+  private readonly podRuntime: ClusterPodRuntime;
 
   constructor(opts: ShellOptions) {
     this.cluster = opts.cluster;
@@ -45,6 +48,7 @@ export class Shell {
       (async (seconds) => {
         this.cluster.advance(seconds);
       });
+    this.podRuntime = new ClusterPodRuntime(this.cluster, (s, signal) => this.sleep(s, signal));
   }
 
   /** The prompt before each command, as bash shows it for the learner's home. */
@@ -64,6 +68,7 @@ export class Shell {
       namespace: kubeconfigNamespace(this.kubeconfig),
       kubeconfig: this.kubeconfig,
       advance: (ms) => this.cluster.advance(ms / 1000),
+      runtime: this.podRuntime,
     };
   }
 

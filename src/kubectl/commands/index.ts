@@ -10,7 +10,9 @@ import { patchCommand } from './patch.ts';
 import { scaleCommand } from './scale.ts';
 import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
+import { execCommand } from './exec.ts';
 import { getCommand } from './get.ts';
+import { logsCommand } from './logs.ts';
 import { versionCommand } from './version.ts';
 import { editCommand } from './edit.ts';
 import { exposeCommand } from './expose.ts';
@@ -22,4 +24,5 @@ import { setCommand } from './set.ts';
 export const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, deleteCommand,
   clusterInfoCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand,
   createCommand, labelCommand, annotateCommand, patchCommand, scaleCommand,
-  runCommand, exposeCommand, setCommand, editCommand, replaceCommand, rolloutCommand];
+  runCommand, exposeCommand, setCommand, editCommand, replaceCommand, rolloutCommand,
+  logsCommand, execCommand];
