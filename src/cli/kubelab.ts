@@ -39,7 +39,16 @@ async function shellMain(argv: string[]): Promise<number> {
     signal: new AbortController().signal,
     tty: false,
     columns: 120,
+    // An interactive program (`kubectl exec -it POD -- sh`) reads the following input lines,
+    // as if typed at its prompt, until it exits.
+    readLine: async (prompt) => {
+      if (next >= lines.length) return null;
+      const line = lines[next++];
+      if (echo) process.stdout.write(prompt + line + '\n');
+      return line;
+    },
   };
+  let next = 0;
   let pending: string | undefined;
   let code = 0;
   const runPending = async () => {
@@ -48,7 +57,8 @@ async function shellMain(argv: string[]): Promise<number> {
     code = await runUntilIdle(shell, pending, io);
     pending = undefined;
   };
-  for (const line of lines) {
+  while (next < lines.length) {
+    const line = lines[next++];
     pending = pending === undefined ? line : `${pending}\n${line}`;
     if (isComplete(pending)) await runPending();
   }

@@ -58,7 +58,7 @@ async function run(inv: Invocation): Promise<number> {
       io.stdout(text);
     }
   }
-  if (flags.bool('follow') && io.readLine) {
+  if (flags.bool('follow')) {
     // Streaming: nothing new arrives while this terminal is busy; wait for Ctrl+C.
     await new Promise<void>((resolve) => {
       if (io.signal.aborted) resolve();
