@@ -14,7 +14,6 @@ import { kindPrefix } from '../mapper.ts';
 import { checkObjectOutput, objectOutput } from '../object-output.ts';
 import { parseResourceArgs } from '../resource-args.ts';
 import { DESCRIBE, tabify } from '../tabwriter.ts';
-import { DRY_RUN_FLAG, dryRunStrategy } from '../write-options.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -130,7 +129,6 @@ async function runRestart(inv: Invocation): Promise<number> {
   const { ctx, io, flags } = inv;
   const output = flags.string('output');
   checkObjectOutput(output);
-  const dryRun = dryRunStrategy(flags);
   const errors: unknown[] = [];
   for (const t of targets(inv)) {
     const key = resourceKey(t.info);
@@ -151,13 +149,9 @@ async function runRestart(inv: Invocation): Promise<number> {
     }
     const patch = { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: stamp } } } } };
     try {
-      if (dryRun === 'client') {
-        io.stdout(objectOutput({ info: t.info, name: t.name, object: current, typed: false }, 'restarted', dryRun, output));
-        continue;
-      }
-      const res = ctx.api.patch(key, t.namespace, t.name, 'strategic', patch, { dryRun: dryRun === 'server' });
+      const res = ctx.api.patch(key, t.namespace, t.name, 'strategic', patch);
       inv.warn(res.warnings);
-      io.stdout(objectOutput({ info: t.info, name: t.name, object: res.object, typed: false }, 'restarted', dryRun, output));
+      io.stdout(objectOutput({ info: t.info, name: t.name, object: res.object, typed: false }, 'restarted', 'none', output));
     } catch (e) {
       if (e instanceof ApiError) inv.warn(e.warnings);
       errors.push(new KubectlError(`failed to patch: ${e instanceof Error ? e.message : String(e)}`));
@@ -291,7 +285,7 @@ export const rolloutCommand: KubectlCommand = {
       name: 'restart',
       short: 'Restart a resource',
       usage: 'kubectl rollout restart RESOURCE [options]',
-      flags: [DRY_RUN_FLAG, OUTPUT],
+      flags: [OUTPUT],
       run: runRestart,
     },
     {
