@@ -10,7 +10,12 @@ import { RESOURCES } from '../../src/cluster/api/resources.ts';
 import { COMMANDS } from '../../src/kubectl/commands/index.ts';
 import { runKubectl } from '../../src/kubectl/kubectl.ts';
 import type { KubectlContext } from '../../src/kubectl/context.ts';
-import { BufferIO } from '../../src/shell/io.ts';
+import { BufferIO as PlainBufferIO } from '../../src/shell/io.ts';
+
+/** BufferIO with an editor the test can set. */
+class BufferIO extends PlainBufferIO {
+  editFile?: (path: string, content: string) => Promise<string | null>;
+}
 import { VirtualFS } from '../../src/shell/vfs.ts';
 
 const VERBS = COMMANDS.map((c) => c.name).concat(['service', 'clusterip', 'selector', 'status', 'restart', 'history', 'undo', 'deployment']);
