@@ -14,7 +14,7 @@ async function settle(session: TerminalSession) {
 
 function setup(shell: Shell | { run: Shell['run']; prompt: Shell['prompt'] } = new Shell({ cluster: new Cluster({ seed: 1 }) })) {
   const screen = new Screen(100);
-  const session = new TerminalSession(shell as Shell, { write: (t) => screen.write(t), columns: () => 100 });
+  const session = new TerminalSession(shell, { write: (t) => screen.write(t), columns: () => 100 });
   session.start();
   return { screen, session };
 }

@@ -21,6 +21,9 @@ export interface CommandRecord {
   finished(exitCode: number): void;
 }
 
+/** What the session needs of a shell: the page passes the lesson's shell through the lab. */
+export type ShellLike = Pick<Shell, 'run' | 'prompt'>;
+
 export interface SessionOptions {
   complete?: Completer;
   /** Earlier history (restored from storage), oldest first. */
@@ -55,7 +58,7 @@ export class TerminalSession {
   private draining = false;
 
   constructor(
-    readonly shell: Shell,
+    readonly shell: ShellLike,
     private readonly host: EditorHost,
     private readonly opts: SessionOptions = {},
   ) {

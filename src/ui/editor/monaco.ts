@@ -1,0 +1,68 @@
+/**
+ * Monaco, loaded lazily (a dynamic import when the editor pane is first shown or the page is
+ * idle): the editor API and only the features and language the lab uses, the YAML worker of
+ * monaco-yaml validating against the Kubernetes v1.33 schema. Workers are bundled by Vite
+ * (`?worker`); when they cannot start (an opaque-origin iframe) Monaco falls back to the main
+ * thread.
+ */
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/indentation/register';
+import 'monaco-editor/features/codeAction/register';
+import 'monaco-editor/languages/definitions/yaml/register';
+import { configureMonacoYaml } from 'monaco-yaml';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import YamlWorker from 'monaco-yaml/yaml.worker?worker';
+import { loadDescriptions } from '../../cluster/api/schema.ts';
+import { kubernetesSchema } from './k8s-schema.ts';
+
+(globalThis as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
+  getWorker(_id: string, label: string) {
+    return label === 'yaml' ? new YamlWorker() : new EditorWorker();
+  },
+};
+
+/**
+ * monaco-yaml 5.5 (through monaco-worker-manager 2) creates its worker with the pre-0.50
+ * `createWebWorker({ moduleId, label, createData })`; Monaco 0.57 wants `{ worker }` and its
+ * worker bootstrap takes createData from the first message after initialisation. Bridge the two:
+ * start the worker ourselves, wake the wrapper with one message, then send createData.
+ */
+const yamlMonaco = {
+  ...monaco,
+  editor: {
+    ...monaco.editor,
+    createWebWorker(opts: { label?: string; createData?: unknown; worker?: unknown }) {
+      if (opts.worker) return monaco.editor.createWebWorker(opts as never);
+      const worker = new YamlWorker();
+      worker.postMessage('init');
+      worker.postMessage(opts.createData);
+      return monaco.editor.createWebWorker({ ...opts, worker } as never);
+    },
+  },
+};
+
+const descriptions = await loadDescriptions().catch(() => undefined);
+configureMonacoYaml(yamlMonaco as unknown as typeof monaco, {
+  enableSchemaRequest: false,
+  hover: true,
+  completion: true,
+  validate: true,
+  schemas: [{ uri: 'https://kubelab.invalid/kubernetes-1.33.json', fileMatch: ['**/*.yaml', '**/*.yml'], schema: kubernetesSchema(descriptions) as never }],
+});
+
+monaco.editor.defineTheme('kubelab-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#1e1e2e' } });
+monaco.editor.defineTheme('kubelab-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#fbfbfd' } });
+
+export { monaco };
