@@ -18,12 +18,12 @@ afterAll(async () => {
 });
 
 async function open(path = '', opts: { width?: number; height?: number; locale?: string } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 800 }, locale: opts.locale ?? 'en-US' });
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 2400, height: opts.height ?? 800 }, locale: opts.locale ?? 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(site.url + path);
-  await page.waitForFunction(() => (window as unknown as { __kubelabReady?: number }).__kubelabReady !== undefined);
+  await page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined);
   return { page, errors };
 }
 
@@ -51,7 +51,7 @@ describe('terminal in the page', () => {
     await page.keyboard.press('Home');
     await page.keyboard.type('echo ');
     await page.keyboard.press('Enter');
-    await waitForText(page, 'kubectl get svc\nlearner');
+    await waitForText(page, '$ echo kubectl get svc\nkubectl get svc').catch(async (e) => { console.log('SCREEN', await screenText(page)); throw e; });
     text = await screenText(page);
     expect(text).toContain('\nkubectl get svc\n');
     expect(errors).toEqual([]);
