@@ -12,7 +12,7 @@ import { Cluster } from '../../src/cluster/cluster.ts';
 import { kubeconfigFor, serveApi, type HttpApi } from '../../src/cli/http-api.ts';
 import { Shell } from '../../src/shell/shell.ts';
 import { BufferIO } from '../../src/shell/io.ts';
-import { REAL_KUBECTL, runRealKubectl } from '../support/real-kubectl.ts';
+import { REAL_KUBECTL, runRealKubectl, runRealKubectlInterleaved } from '../support/real-kubectl.ts';
 import { CONFORMANCE_COMMANDS, KNOWN_DIFFERENCES, SCENARIO } from './scenario.ts';
 
 let cluster: Cluster;
@@ -51,6 +51,9 @@ async function compare(command: string): Promise<void> {
   const io = new BufferIO();
   const code = await shell.run(command, io);
   expect({ stdout: io.out, stderr: io.err, code }).toEqual({ stdout: real.stdout, stderr: real.stderr, code: real.code });
+  // And in the order a terminal shows the two streams (a warning before or after a table).
+  const merged = await runRealKubectlInterleaved(args, kubeconfig);
+  expect(io.all, 'stdout and stderr interleaved').toBe(merged.stdout);
 }
 
 describe('ours and the real kubectl v1.33 print the same', () => {

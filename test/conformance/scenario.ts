@@ -83,7 +83,6 @@ export const CONFORMANCE_COMMANDS: string[] = [
   'kubectl get svc --show-labels',
   'kubectl get ep',
   'kubectl get ep -A',
-  'kubectl get svc,ep',
   'kubectl get svc nope',
   'kubectl get svc -o name',
   'kubectl get svc -n nothing',
@@ -155,6 +154,8 @@ export const CONFORMANCE_COMMANDS: string[] = [
  * so the suite turns red the moment one starts to match. Then move it to CONFORMANCE_COMMANDS.
  */
 export const KNOWN_DIFFERENCES: string[] = [
+  // Ours prints the Endpoints warning between the two tables; kubectl fetches everything first.
+  'kubectl get svc,ep',
   'kubectl get all',
   'kubectl get svc kubia -o yaml',
 ];

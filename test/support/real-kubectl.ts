@@ -40,3 +40,25 @@ export function runRealKubectl(args: string[], kubeconfig: string, env: Record<s
     );
   });
 }
+
+/**
+ * Run the real kubectl with stderr sent into the same pipe as stdout (`2>&1`), which keeps the
+ * order in which the two streams were written: what a terminal shows.
+ */
+export function runRealKubectlInterleaved(args: string[], kubeconfig: string, cwd?: string): Promise<RealResult> {
+  if (!REAL_KUBECTL) throw new Error('the real kubectl v1.33 was not found; set KUBECTL_133');
+  const dir = mkdtempSync(join(tmpdir(), 'kubelab-kc-'));
+  const path = join(dir, 'config');
+  writeFileSync(path, kubeconfig);
+  return new Promise((resolve) => {
+    execFile(
+      '/bin/sh',
+      ['-c', 'exec "$0" "$@" 2>&1', REAL_KUBECTL!, ...args],
+      { env: { PATH: process.env.PATH ?? '', HOME: dir, KUBECONFIG: path, TZ: 'UTC' }, timeout: 20000, cwd },
+      (err, stdout) => {
+        const code = err && typeof (err as { code?: unknown }).code === 'number' ? Number((err as { code: number }).code) : err ? 1 : 0;
+        resolve({ stdout: String(stdout), stderr: '', code });
+      },
+    );
+  });
+}
