@@ -136,7 +136,6 @@ Examples:
     { name: 'max-log-requests', type: 'int', default: 5, usage: 'Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.' },
     { name: 'prefix', type: 'bool', usage: 'Prefix each log line with the log source (pod name and container name)' },
     { name: 'previous', shorthand: 'p', type: 'bool', usage: 'If true, print the logs for the previous instance of the container in a pod if it exists.' },
-    { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Only print output from the remote session' },
     { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.' },
     { name: 'tail', type: 'int', default: -1, usage: 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.' },
     { name: 'timestamps', type: 'bool', usage: 'Include timestamps on each line in the log output' },
