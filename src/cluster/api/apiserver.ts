@@ -108,6 +108,7 @@ export class ApiServer {
   private emitting = false;
   private readonly sharedState = new Map<string, unknown>();
   private readonly sortedKeys = new Map<string, string[]>();
+  private readonly scanCache = new Map<string, Map<string, KubeObject[]>>();
 
   constructor(
     readonly clock: Clock,
@@ -185,18 +186,29 @@ export class ApiServer {
   /** All stored objects of a resource, sorted, without selectors or warnings: for controllers. */
   scan(info: ResourceInfo | string, namespace?: string): KubeObject[] {
     const ri = typeof info === 'string' ? this.info(info) : info;
-    const bucket = this.bucket(ri);
     const bucketKey = resourceKey(ri);
-    // Keys stay sorted between writes that add or remove objects: a list costs O(n), not O(n log n).
-    let keys = this.sortedKeys.get(bucketKey);
-    if (!keys) {
-      keys = [...bucket.keys()].sort(compareKeys);
-      this.sortedKeys.set(bucketKey, keys);
+    // Scans are cached per resource and namespace until the next write to that resource:
+    // controllers scan far more often than anything writes.
+    let perNs = this.scanCache.get(bucketKey);
+    if (!perNs) {
+      perNs = new Map();
+      this.scanCache.set(bucketKey, perNs);
     }
-    const prefix = namespace !== undefined && ri.namespaced ? `${namespace}/` : undefined;
-    const out: KubeObject[] = [];
-    for (const k of keys) if (!prefix || k.startsWith(prefix)) out.push(bucket.get(k)!);
-    return out;
+    const nsKey = namespace !== undefined && ri.namespaced ? namespace : '';
+    let cached = perNs.get(nsKey);
+    if (!cached) {
+      const bucket = this.bucket(ri);
+      let keys = this.sortedKeys.get(bucketKey);
+      if (!keys) {
+        keys = [...bucket.keys()].sort(compareKeys);
+        this.sortedKeys.set(bucketKey, keys);
+      }
+      const prefix = nsKey ? `${nsKey}/` : undefined;
+      cached = [];
+      for (const k of keys) if (!prefix || k.startsWith(prefix)) cached.push(bucket.get(k)!);
+      perNs.set(nsKey, cached);
+    }
+    return cached.slice();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -300,7 +312,8 @@ export class ApiServer {
       const key = storageKey(info, namespace, name);
       const old = this.bucket(info).get(key);
       if (!old) throw notFound(info.resource, info.group, name);
-      const patched = applyPatch(info, clone(old), type, patch);
+      // The patchers never change their input (the stored object is frozen anyway).
+      const patched = applyPatch(info, old, type, patch);
       const obj = decodePatched(info, patched, patch, opts.fieldValidation ?? 'Strict', request.ctx);
       obj.metadata ??= {};
       if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
@@ -601,6 +614,7 @@ export class ApiServer {
     const strategy = STRATEGIES[resourceKey(info)] ?? {};
     this.bucket(info).delete(key);
     this.sortedKeys.delete(resourceKey(info));
+    this.scanCache.delete(resourceKey(info));
     this.revision++;
     strategy.afterDelete?.(old, this.admissionContext(info, []));
     this.emit({ type: 'DELETED', resource: resourceKey(info), object: old, old });
@@ -622,6 +636,7 @@ export class ApiServer {
     obj.metadata.resourceVersion = String(this.revision);
     const frozen = deepFreeze(obj);
     if (!old) this.sortedKeys.delete(resourceKey(info));
+    this.scanCache.delete(resourceKey(info));
     this.bucket(info).set(key, frozen);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', resource: resourceKey(info), object: frozen, old });
     return frozen;

@@ -12,7 +12,10 @@
  * - null means "not set": it is dropped, as Go leaves a zero value that is omitted on output.
  *
  * Unknown fields are reported depth first in key order: kubectl sends JSON converted from YAML,
- * whose keys are sorted, and the decoder reports them as it meets them.
+ * whose keys are sorted, and the decoder reports them as it meets them. (Keys are not sorted
+ * while decoding; the unknown paths are sorted at the end, which gives the same order.)
+ *
+ * Type errors are reported for the first bad value met in the body's own key order.
  */
 import { badRequest, fieldErrors, invalid } from '../errors.ts';
 import { apiVersionOf, type ResourceInfo } from '../resources.ts';
@@ -26,7 +29,26 @@ export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 class DecodeFailure extends Error {}
 
 interface Walk {
-  unknown: string[];
+  /** Unknown fields as path segments (a number for a list index), sorted at the end. */
+  unknown: (string | number)[][];
+}
+
+/** Depth-first order over sorted keys is the lexicographic order of the paths' segments. */
+function comparePaths(a: (string | number)[], b: (string | number)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+function pathString(segments: (string | number)[]): string {
+  let out = '';
+  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
+  return out;
 }
 
 export function decodeBody(info: ResourceInfo, body: unknown, fieldValidation: FieldValidation, ctx: AdmissionContext): KubeObject {
@@ -64,13 +86,13 @@ function decode(info: ResourceInfo, body: unknown, fieldValidation: FieldValidat
   const walk: Walk = { unknown: [] };
   let obj: KubeObject;
   try {
-    obj = (root ? decodeValue({ ...raw, apiVersion, kind }, root, '', [], '', walk) : { ...raw }) as KubeObject;
+    obj = (root ? decodeValue({ ...raw, apiVersion, kind }, root, [], [], '', walk) : { ...raw }) as KubeObject;
   } catch (e) {
     if (e instanceof DecodeFailure) throw badRequest(prefix + e.message);
     throw e;
   }
   if (walk.unknown.length > 0) {
-    const texts = walk.unknown.map((p) => `unknown field "${p}"`);
+    const texts = walk.unknown.sort(comparePaths).map((p) => `unknown field "${pathString(p)}"`);
     if (fieldValidation === 'Strict') {
       const strict = `strict decoding error: ${texts.join(', ')}`;
       if (patch !== undefined) throw invalid('', '', '', [fieldErrors.invalid('patch', goPrint(patch), strict)]);
@@ -120,19 +142,33 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * Decode `value` as type `expr`. `path` is the strict-error path (with list indices), `stack`
  * the Go field stack (names only), `struct` the innermost Go struct name.
  */
-function decodeValue(value: unknown, expr: TypeExpr, path: string, stack: string[], struct: string, walk: Walk): unknown {
+function decodeValue(value: unknown, expr: TypeExpr, path: (string | number)[], stack: string[], struct: string, walk: Walk): unknown {
   const shape = shapeOf(expr);
   switch (shape.kind) {
     case 'list': {
       if (!Array.isArray(value)) throw typeError(value, expr, struct, stack);
-      return value.map((item, i) => (item === null ? zeroValue(shape.elem) : decodeValue(item, shape.elem, `${path}[${i}]`, stack, struct, walk)));
+      const out = new Array(value.length);
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (item === null) {
+          out[i] = zeroValue(shape.elem);
+          continue;
+        }
+        path.push(i);
+        out[i] = decodeValue(item, shape.elem, path, stack, struct, walk);
+        path.pop();
+      }
+      return out;
     }
     case 'map': {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) throw typeError(value, expr, struct, stack);
       const out: Record<string, unknown> = {};
-      for (const key of Object.keys(value).sort()) {
+      for (const key in value as Record<string, unknown>) {
         const v = (value as Record<string, unknown>)[key];
-        out[key] = v === null ? zeroValue(shape.elem) : decodeValue(v, shape.elem, path ? `${path}.${key}` : key, stack, struct, walk);
+        if (v === undefined) continue;
+        path.push(key);
+        out[key] = v === null ? zeroValue(shape.elem) : decodeValue(v, shape.elem, path, stack, struct, walk);
+        path.pop();
       }
       return out;
     }
@@ -142,18 +178,19 @@ function decodeValue(value: unknown, expr: TypeExpr, path: string, stack: string
       if (!t) return clone(value);
       const out: Record<string, unknown> = {};
       const name = goStructName(shape.name);
-      for (const key of Object.keys(value).sort()) {
+      for (const key in value as Record<string, unknown>) {
         const v = (value as Record<string, unknown>)[key];
         const field = t.fields.get(key);
-        const fieldPath = path ? `${path}.${key}` : key;
         if (!field) {
-          walk.unknown.push(fieldPath);
+          if (v !== undefined) walk.unknown.push([...path, key]);
           continue;
         }
         if (v === null || v === undefined) continue;
+        path.push(key);
         stack.push(key);
-        out[key] = decodeValue(v, field.type, fieldPath, stack, name, walk);
+        out[key] = decodeValue(v, field.type, path, stack, name, walk);
         stack.pop();
+        path.pop();
       }
       return out;
     }

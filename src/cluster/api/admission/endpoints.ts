@@ -6,6 +6,7 @@
  */
 import { fieldErrors, type FieldError } from '../errors.ts';
 import type { KindStrategy } from '../strategy.ts';
+import { deepEqual } from '../equal.ts';
 import type { KubeObject } from '../types.ts';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortNum, validateEndpointIP, validateIPForLegacyField } from './validation.ts';
 
@@ -60,7 +61,7 @@ export const endpointsStrategy: KindStrategy = {
     return validateEndpointSubsets(obj.subsets);
   },
   validateUpdate(obj, old) {
-    if (JSON.stringify(obj.subsets ?? []) === JSON.stringify(old.subsets ?? [])) return [];
+    if (deepEqual(obj.subsets ?? [], old.subsets ?? [])) return [];
     return validateEndpointSubsets(obj.subsets);
   },
 };

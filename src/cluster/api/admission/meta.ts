@@ -4,6 +4,7 @@
  * labels, annotations, ownerReferences, finalizers, and what an update may not change.
  */
 import { fieldErrors, type FieldError } from '../errors.ts';
+import { goQuote } from '../govalue.ts';
 import { resourceKey, type ResourceInfo } from '../resources.ts';
 import type { KubeObject } from '../types.ts';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, validateAnnotations, validateLabels } from './validation.ts';
@@ -84,7 +85,7 @@ export function validateObjectMetaForUpdate(info: ResourceInfo, obj: KubeObject,
   if (o.deletionTimestamp) {
     const before = new Set(o.finalizers ?? []);
     const added = (m.finalizers ?? []).filter((f) => !before.has(f));
-    if (added.length > 0) errs.push(fieldErrors.forbidden('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`));
+    if (added.length > 0) errs.push(fieldErrors.forbidden('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map(goQuote).join(', ')}}`));
   }
   if ((m.generation ?? 0) < (o.generation ?? 0)) errs.push(fieldErrors.invalid('metadata.generation', m.generation ?? 0, 'must not be decremented'));
   const immutable = (field: 'name' | 'namespace' | 'uid' | 'creationTimestamp', a: unknown, b: unknown) => {

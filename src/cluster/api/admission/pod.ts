@@ -90,7 +90,7 @@ function maskMutable(spec: Obj | undefined, old: Obj | undefined): Obj {
   // Only additions to tolerations: the old ones must still be there, in order.
   const oldTol = (o.tolerations ?? []) as Obj[];
   const newTol = (s.tolerations ?? []) as Obj[];
-  if (oldTol.every((t, i) => JSON.stringify(t) === JSON.stringify(newTol[i]))) s.tolerations = o.tolerations;
+  if (oldTol.every((t, i) => jsonEqual(t, newTol[i]))) s.tolerations = o.tolerations;
   if (s.terminationGracePeriodSeconds === 1 && (o.terminationGracePeriodSeconds ?? 0) < 0) s.terminationGracePeriodSeconds = o.terminationGracePeriodSeconds;
   // The simulator's scheduler binds pods by setting spec.nodeName once (the real one uses pods/binding).
   if (!o.nodeName && s.nodeName) s.nodeName = o.nodeName;

@@ -8,6 +8,7 @@ import { fieldErrors, type FieldError } from '../errors.ts';
 import { GoLiteral, goQuote, goStringMap } from '../govalue.ts';
 import { selectorFromLabelSelector, selectorFromMap } from '../labels.ts';
 import type { KindStrategy } from '../strategy.ts';
+import { deepEqual } from '../equal.ts';
 import type { KubeObject, LabelSelector } from '../types.ts';
 import { setDefaultsPodSpec, validatePodSpec } from './podspec.ts';
 import { isQualifiedName, isValidLabelValue, validateLabels } from './validation.ts';
@@ -158,7 +159,7 @@ export const replicaSetStrategy: KindStrategy = {
   },
   validateUpdate(obj, old) {
     const errs = validateAppsSpec(obj, 'replicaset');
-    if (JSON.stringify(obj.spec?.selector) !== JSON.stringify(old.spec?.selector)) {
+    if (!deepEqual(obj.spec?.selector, old.spec?.selector)) {
       errs.unshift(fieldErrors.invalid('spec.selector', goLabelSelector(obj.spec?.selector ?? {}), 'field is immutable'));
     }
     return errs;
@@ -189,7 +190,7 @@ export const deploymentStrategy: KindStrategy = {
   },
   validateUpdate(obj, old) {
     const errs = [...validateAppsSpec(obj, 'deployment'), ...validateDeploymentStrategy(obj.spec ?? {})];
-    if (JSON.stringify(obj.spec?.selector) !== JSON.stringify(old.spec?.selector)) {
+    if (!deepEqual(obj.spec?.selector, old.spec?.selector)) {
       errs.unshift(fieldErrors.invalid('spec.selector', goLabelSelector(obj.spec?.selector ?? {}), 'field is immutable'));
     }
     return errs;
