@@ -27,13 +27,13 @@ function compareStrings(a: string, b: string): number {
 }
 
 function requirementMatches(r: Requirement, labels: Labels): boolean {
-  const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
-  const value = has ? labels![r.key] : undefined;
+  const value = labels === undefined ? undefined : labels[r.key];
+  const has = value !== undefined && Object.hasOwn(labels!, r.key);
   switch (r.operator) {
     case '=':
     case '==':
     case 'in':
-      return has && r.values.includes(value!);
+      return has && (r.values.length === 1 ? r.values[0] === value : r.values.includes(value!));
     case '!=':
     case 'notin':
       return !has || !r.values.includes(value!);

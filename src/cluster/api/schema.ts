@@ -86,12 +86,18 @@ export type TypeShape =
   | { kind: 'struct'; name: string }
   | { kind: 'primitive'; name: string };
 
-/** What a type expression is. */
+const shapes = new Map<TypeExpr, TypeShape>();
+
+/** What a type expression is (memoized: decoding asks for every field of every write). */
 export function shapeOf(expr: TypeExpr): TypeShape {
-  if (expr.startsWith('[]')) return { kind: 'list', elem: expr.slice(2) };
-  if (expr.startsWith('map[string]')) return { kind: 'map', elem: expr.slice('map[string]'.length) };
-  if (PRIMITIVES.has(expr)) return { kind: 'primitive', name: expr };
-  return { kind: 'struct', name: expr };
+  let shape = shapes.get(expr);
+  if (shape) return shape;
+  if (expr.startsWith('[]')) shape = { kind: 'list', elem: expr.slice(2) };
+  else if (expr.startsWith('map[string]')) shape = { kind: 'map', elem: expr.slice('map[string]'.length) };
+  else if (PRIMITIVES.has(expr)) shape = { kind: 'primitive', name: expr };
+  else shape = { kind: 'struct', name: expr };
+  shapes.set(expr, shape);
+  return shape;
 }
 
 /**
