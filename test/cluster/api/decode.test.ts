@@ -85,3 +85,18 @@ describe('schema lookups', () => {
     expect(d.describe('core.v1.Service')).toMatch(/^Service is a named abstraction/);
   });
 });
+
+describe('null values', () => {
+  it('keeps a null metav1.Time (lastProbeTime: null) and drops other nulls', () => {
+    const c = new Cluster();
+    const ns = c.api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n', labels: null } }).object;
+    expect(ns.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'n' });
+    const withCond = c.api.update(
+      'namespaces',
+      undefined,
+      { ...ns, status: { phase: 'Active', conditions: [{ type: 'X', status: 'False', lastTransitionTime: null }] } },
+      { subresource: 'status' },
+    ).object;
+    expect(withCond.status.conditions[0]).toEqual({ type: 'X', status: 'False', lastTransitionTime: null });
+  });
+});

@@ -189,9 +189,9 @@ describe('API server verbs under random input', () => {
           checkInvariants(c);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 25 },
     );
-  });
+  }, 120_000);
 
   it('gives every deleted Service its addresses back', () => {
     fc.assert(
@@ -213,7 +213,7 @@ describe('API server verbs under random input', () => {
         }
         checkInvariants(c);
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
-  });
+  }, 120_000);
 });

@@ -185,7 +185,12 @@ function decodeValue(value: unknown, expr: TypeExpr, path: (string | number)[], 
           if (v !== undefined) walk.unknown.push([...path, key]);
           continue;
         }
-        if (v === null || v === undefined) continue;
+        if (v === undefined) continue;
+        if (v === null) {
+          // A zero metav1.Time marshals as null and keeps its key (`lastProbeTime: null`).
+          if (field.type === 'time' || field.type === 'microtime') out[key] = null;
+          continue;
+        }
         path.push(key);
         stack.push(key);
         out[key] = decodeValue(v, field.type, path, stack, name, walk);
