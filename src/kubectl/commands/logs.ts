@@ -45,7 +45,7 @@ async function run(inv: Invocation): Promise<number> {
   const opts = { previous: flags.bool('previous'), tail: tail >= 0 ? tail : undefined, timestamps: flags.bool('timestamps') };
   for (const pod of pods) {
     const containerArg = flags.string('container') || args[1];
-    const names = allContainers ? pod.spec.containers.map((c) => c.name) : [containerArg || defaultContainer(inv, pod, selector !== '' || flags.bool('quiet'))];
+    const names = allContainers ? pod.spec.containers.map((c) => c.name) : [containerArg || defaultContainer(inv, pod, selector !== '')];
     for (const c of names) {
       let text: string;
       try {
