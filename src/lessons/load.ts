@@ -8,7 +8,7 @@
  *   steps[]{id, title, text (path stem: `<stem>.ko.md`), file?, checks[], hints[], solution[], explain}
  */
 import { load } from 'js-yaml';
-import { LANGUAGES, type Lesson, type Localized, type SolutionAction, type Step } from './types.ts';
+import { LANGUAGES, type Lesson, type Localized, type OutsideHost, type SolutionAction, type Step } from './types.ts';
 
 /** Reads a file of one lesson folder by its path relative to the folder. */
 export interface LessonSource {
@@ -29,7 +29,7 @@ export interface LessonFile {
   id: string;
   title: Localized;
   seed?: number;
-  setup?: { manifests?: string[]; settleSeconds?: number; files?: Record<string, string> };
+  setup?: { manifests?: string[]; settleSeconds?: number; files?: Record<string, string>; outside?: OutsideHost[] };
   steps: {
     id: string;
     title: Localized;
@@ -100,7 +100,7 @@ export async function loadLesson(folder: string, source: LessonSource): Promise<
     id: raw.id,
     title: localized(raw.title, 'title'),
     seed: raw.seed ?? 1,
-    setup: { manifests, settleSeconds: raw.setup?.settleSeconds ?? 0, files },
+    setup: { manifests, settleSeconds: raw.setup?.settleSeconds ?? 0, files, outside: raw.setup?.outside ?? [] },
     steps,
   };
   if (problems.length) throw new LessonError(folder, problems);

@@ -16,6 +16,7 @@ import type { Lesson, SolutionAction } from './types.ts';
 /** A fresh shell on the lesson's starting cluster (also the sandbox's starting point). */
 export function startingShell(lesson: Lesson): Shell {
   const cluster = new Cluster({ seed: lesson.seed });
+  for (const host of lesson.setup.outside) cluster.network.world.addHost({ ...host });
   for (const m of lesson.setup.manifests) {
     for (const doc of loadAll(m.text)) {
       if (!doc || typeof doc !== 'object') continue;

@@ -36,6 +36,18 @@ export interface LessonSetup {
   settleSeconds: number;
   /** Files in the learner's home, for the editor and `kubectl apply -f` (path relative to home). */
   files: Record<string, string>;
+  /** Hosts outside the cluster besides the built-in ones (11.11.11.11, 22.22.22.22, someapi.somecompany.com). */
+  outside: OutsideHost[];
+}
+
+/** A host outside the cluster: its public DNS names resolve to `ips`, its `ports` answer HTTP. */
+export interface OutsideHost {
+  names: string[];
+  ips: string[];
+  /** Default [80]. */
+  ports?: number[];
+  /** The HTTP reply's body; default `Hello from <ip>`. */
+  body?: string;
 }
 
 export interface Step {
