@@ -71,8 +71,17 @@ export class Clock {
   }
 }
 
+/** The last second formatted: the clock asks for the same one many times in a row. */
+let lastSecond = NaN;
+let lastText = '';
+
 export function toRFC3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 /** RFC 3339 with microseconds, as metav1.MicroTime serialises (eventTime, lease renewTime). */

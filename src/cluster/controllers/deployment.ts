@@ -333,6 +333,22 @@ function byCreation(a: KubeObject, b: KubeObject): number {
 
 /** The template as a stable string; for a ReplicaSet the pod-template-hash label is left out (EqualIgnoreHash). */
 function canonicalTemplate(template: KubeObject['spec'] | undefined, dropHash = false): string {
+  // Templates from the store are frozen: their text is computed once (each sync compares them all).
+  const cache = dropHash ? templateTextsWithoutHash : templateTexts;
+  const frozen = template !== null && typeof template === 'object' && Object.isFrozen(template);
+  if (frozen) {
+    const known = cache.get(template);
+    if (known !== undefined) return known;
+  }
+  const text = templateText(template, dropHash);
+  if (frozen) cache.set(template, text);
+  return text;
+}
+
+const templateTexts = new WeakMap<object, string>();
+const templateTextsWithoutHash = new WeakMap<object, string>();
+
+function templateText(template: KubeObject['spec'] | undefined, dropHash: boolean): string {
   const t = clone(template ?? {});
   if (dropHash && t.metadata?.labels) {
     delete t.metadata.labels[HASH_LABEL];
