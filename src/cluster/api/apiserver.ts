@@ -109,6 +109,11 @@ export class ApiServer {
   private readonly sharedState = new Map<string, unknown>();
   private readonly sortedKeys = new Map<string, string[]>();
   private readonly scanCache = new Map<string, Map<string, KubeObject[]>>();
+  /**
+   * Store keys of core Events by involvedObject.name: `kubectl describe` lists a thing's events
+   * with a field selector that pins the name, among thousands of events.
+   */
+  private readonly eventsByInvolvedName = new Map<string, Set<string>>();
 
   constructor(
     readonly clock: Clock,
@@ -150,19 +155,25 @@ export class ApiServer {
     const warnings = this.requestWarnings(info);
     let labelMatch: ((o: KubeObject) => boolean) | undefined;
     let fieldMatch: ((o: KubeObject) => boolean) | undefined;
+    let involvedName: string | undefined;
     try {
       if (opts.labelSelector) {
         const sel = parseSelector(opts.labelSelector);
         labelMatch = (o) => sel.matches(o.metadata.labels);
       }
       if (opts.fieldSelector) {
-        fieldMatch = compileFieldSelector(info.resource, info.kind, info.version, parseFieldSelector(opts.fieldSelector));
+        const sel = parseFieldSelector(opts.fieldSelector);
+        fieldMatch = compileFieldSelector(info.resource, info.kind, info.version, sel);
+        if (resourceKey(info) === 'events') {
+          involvedName = sel.requirements.find((r) => r.field === 'involvedObject.name' && r.operator !== '!=')?.value;
+        }
       }
     } catch (e) {
       if (e instanceof SelectorParseError || e instanceof FieldSelectorError) throw withWarnings(badRequest(e.message), warnings);
       throw this.asApiError(e, warnings);
     }
-    const items = this.scan(info, namespace).filter((o) => (!labelMatch || labelMatch(o)) && (!fieldMatch || fieldMatch(o)));
+    const candidates = involvedName !== undefined ? this.eventsInvolving(info, involvedName, namespace) : this.scan(info, namespace);
+    const items = candidates.filter((o) => (!labelMatch || labelMatch(o)) && (!fieldMatch || fieldMatch(o)));
     return {
       object: { apiVersion: apiVersionOf(info), kind: `${info.kind}List`, metadata: { resourceVersion: this.currentRevision() }, items },
       warnings,
@@ -209,6 +220,31 @@ export class ApiServer {
       perNs.set(nsKey, cached);
     }
     return cached.slice();
+  }
+
+  /** Core Events whose involvedObject.name is `name`, in store order (a subset of `scan`). */
+  private eventsInvolving(info: ResourceInfo, name: string, namespace: string | undefined): KubeObject[] {
+    const bucket = this.bucket(info);
+    const prefix = namespace !== undefined ? `${namespace}/` : undefined;
+    const keys = [...(this.eventsByInvolvedName.get(name) ?? [])].filter((k) => !prefix || k.startsWith(prefix)).sort(compareKeys);
+    return keys.map((k) => bucket.get(k)!);
+  }
+
+  /** Keep eventsByInvolvedName in step with the store. */
+  private indexEvent(key: string, old: KubeObject | undefined, obj: KubeObject | undefined): void {
+    const before: string | undefined = old?.involvedObject?.name ?? (old ? '' : undefined);
+    const after: string | undefined = obj?.involvedObject?.name ?? (obj ? '' : undefined);
+    if (before === after) return;
+    if (before !== undefined) {
+      const set = this.eventsByInvolvedName.get(before);
+      set?.delete(key);
+      if (set?.size === 0) this.eventsByInvolvedName.delete(before);
+    }
+    if (after !== undefined) {
+      let set = this.eventsByInvolvedName.get(after);
+      if (!set) this.eventsByInvolvedName.set(after, (set = new Set()));
+      set.add(key);
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -615,6 +651,7 @@ export class ApiServer {
     this.bucket(info).delete(key);
     this.sortedKeys.delete(resourceKey(info));
     this.scanCache.delete(resourceKey(info));
+    if (resourceKey(info) === 'events') this.indexEvent(key, old, undefined);
     this.revision++;
     strategy.afterDelete?.(old, this.admissionContext(info, []));
     this.emit({ type: 'DELETED', resource: resourceKey(info), object: old, old });
@@ -638,6 +675,7 @@ export class ApiServer {
     if (!old) this.sortedKeys.delete(resourceKey(info));
     this.scanCache.delete(resourceKey(info));
     this.bucket(info).set(key, frozen);
+    if (resourceKey(info) === 'events') this.indexEvent(key, old, frozen);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', resource: resourceKey(info), object: frozen, old });
     return frozen;
   }
