@@ -8,3 +8,6 @@ export { Lab, exportCode, importCode, lessonKey, CURRENT_KEY, KEY_PREFIX } from 
 export { COURSE, openLesson } from '../lessons/catalog.ts';
 export { complete, completionSource } from '../kubectl/completion.ts';
 export { BUILTINS } from '../shell/builtins.ts';
+export { runKubectl } from '../kubectl/kubectl.ts';
+// The cluster map needs a cluster, which comes with this chunk: it loads with it.
+export { default as MapPane } from './MapPane.svelte';

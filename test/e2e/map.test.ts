@@ -1,0 +1,99 @@
+/** The cluster map in the page: fed by the lesson's cluster, follows back/skip, shows an object's YAML and describe. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  site = await serveStatic(dist);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const ready = (page: Page) => page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 15000 });
+const box = (id: string) => `[data-testid=cluster-map] [data-id="${id}"]`;
+const count = (page: Page, sel: string) => page.$$eval(sel, (els) => els.length);
+
+describe('cluster map', () => {
+  it('shows the Service, its EndpointSlice and pods, opens YAML and describe, and follows the lesson going back', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(site.url + '#/en/01-services-and-endpoints/1');
+    await ready(page);
+    // The lesson's setup applied a Service with a selector and a ReplicationController of 3 pods.
+    await page.waitForSelector(box('svc/kubia'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=cluster-map] [data-id^="pod/kubia-"]').length === 3);
+    expect(await count(page, '[data-testid=cluster-map] [data-id^="eps/kubia-"]')).toBe(1);
+    expect(await count(page, '[data-testid=cluster-map] [data-id="ep/kubia"]')).toBe(1);
+    expect(await page.isVisible('[data-testid=pane-map]')).toBe(true);
+
+    await page.click(box('svc/kubia'));
+    await page.waitForSelector('[data-testid=map-details]');
+    const yaml = await page.textContent('[data-testid=map-details-text]');
+    expect(yaml).toMatch(/kind: Service|"kind": "Service"/);
+    expect(yaml).toContain('kubia');
+    await page.click('[data-testid=map-details] [role=tab]:has-text("describe")');
+    expect(await page.textContent('[data-testid=map-details-text]')).toMatch(/^Name:\s+kubia$/m);
+    expect(await page.textContent('[data-testid=map-details-text]')).toMatch(/^Selector:\s+app=kubia$/m);
+    await page.screenshot({ path: '/tmp/kubelab-map.png' });
+
+    // Skip then Back: the lesson replaces its shell and cluster; the map follows the new one.
+    await page.click('button:has-text("Skip")');
+    await page.waitForFunction(() => document.querySelector('[data-testid=step-title]')?.textContent?.startsWith('Step 2/'));
+    await page.click('button:has-text("Back")');
+    await page.waitForFunction(() => document.querySelector('[data-testid=step-title]')?.textContent?.startsWith('Step 1/'));
+    await page.waitForSelector(box('svc/kubia'));
+    expect(await page.$('[data-testid=map-details]')).toBeNull();
+    await page.click('[data-testid=terminal]');
+    await page.keyboard.type('kubectl delete svc kubia');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(box('svc/kubia'), { state: 'detached', timeout: 8000 });
+    // The pods stay: only the Service (and its endpoints) went.
+    expect(await count(page, '[data-testid=cluster-map] [data-id^="pod/kubia-"]')).toBe(3);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the external IPs of a selector-less Service with hand-made Endpoints, in a tab on a narrow screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 700, height: 800 }, locale: 'ko-KR' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // Step 3 starts after the Service without a selector and its hand-made Endpoints exist.
+    await page.goto(site.url + '#/ko/02-service-without-selector/3');
+    await ready(page);
+    expect(await page.isVisible('[data-testid=pane-map]')).toBe(false);
+    await page.click('#tab-map');
+    expect(await page.isVisible('[data-testid=pane-map]')).toBe(true);
+    await page.waitForSelector(box('svc/external-service'));
+    await page.waitForSelector(box('ext/11.11.11.11'));
+    await page.waitForSelector(box('ext/22.22.22.22'));
+    expect(await page.textContent('[data-testid=pane-map] h2')).toBe('클러스터 맵');
+    await page.screenshot({ path: '/tmp/kubelab-map-external.png' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('embeds the map alone with panes=map', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 500 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(site.url + '?embed=1&panes=map#/en/01-services-and-endpoints/1');
+    await ready(page);
+    await page.waitForSelector(box('svc/kubia'));
+    expect(await page.$('[data-testid=pane-terminal]')).toBeNull();
+    expect(await page.$('[role=tablist][aria-label]')).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
