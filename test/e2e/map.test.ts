@@ -83,6 +83,20 @@ describe('cluster map', () => {
     await context.close();
   });
 
+  it('is a column of its own beside the terminal on a very wide screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 2000, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(site.url + '#/en/01-services-and-endpoints/1');
+    await ready(page);
+    await page.waitForSelector(box('svc/kubia'));
+    const map = (await page.$('section[data-testid=pane-map]'))!;
+    const term = (await page.$('section[data-testid=pane-terminal]'))!;
+    const [m, t] = [(await map.boundingBox())!, (await term.boundingBox())!];
+    expect(m.x).toBeGreaterThanOrEqual(t.x + t.width);
+    expect(m.height).toBeCloseTo(t.height, 0);
+    await context.close();
+  });
+
   it('embeds the map alone with panes=map', async () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 500 } });
     const page = await context.newPage();
