@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toYAML } from '../../src/kubectl/printers/yaml.ts';
+import { sortYamlKeys, toYAML, yamlKeyLess } from '../../src/kubectl/printers/yaml.ts';
 import { runRealKubectl } from '../support/real-kubectl.ts';
 
 const NO_SERVER = 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n';
@@ -30,7 +30,7 @@ const TRICKY = [
 ];
 const trickyString = fc.array(fc.constantFrom(...TRICKY), { maxLength: 12 }).map((xs) => xs.join(''));
 const longWords = fc.array(fc.constantFrom('word', 'x', 'longerword', 'a-b', 'k8s', ' ', '  ', 'q:', '#c'), { minLength: 20, maxLength: 60 }).map((xs) => xs.join(' '));
-const keyChars = fc.array(fc.constantFrom('a', 'b', 'B', '0', '1', '2', '9', '10', '007', '.', '-', '_'), { minLength: 1, maxLength: 6 }).map((xs) => xs.join('')).filter((k) => k !== '.' && k !== '..');
+const keyChars = fc.array(fc.constantFrom('a', 'b', 'B', '0', '1', '2', '9', '10', '007', '.', '-', '_'), { minLength: 1, maxLength: 6 }).map((xs) => xs.join('')).filter((k) => k !== '.' && !k.startsWith('..'));
 
 describe('-o yaml matches the real kubectl byte for byte', () => {
   it('the quirks of the reference page', async () => {
@@ -53,12 +53,20 @@ describe('-o yaml matches the real kubectl byte for byte', () => {
   });
 
   it('random values and keys', { timeout: 120000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.dictionary(keyChars, fc.oneof(trickyString, longWords), { minKeys: 1, maxKeys: 8 }), async (data) => {
-        // The shell cannot pass NUL; configmap keys must be valid.
-        expect(ours(data)).toBe(await realConfigMapYAML(data));
-      }),
-      { numRuns: Number(process.env.YAML_RUNS ?? 60) },
-    );
+    // Fixed samples (seeded), run a few real kubectl processes at a time.
+    const arb = fc.dictionary(keyChars, fc.oneof(trickyString, longWords), { minKeys: 1, maxKeys: 8 });
+    // go-yaml's key order is not transitive for some digit runs with leading zeros ("0007b" <
+    // "007101." < "007B" < "0007b"); Go then sorts keys taken from a map in random order, so the
+    // real output is not deterministic either. Such key sets are left out.
+    const consistent = (keys: string[]) => {
+      const sorted = sortYamlKeys([...keys]);
+      return sorted.every((a, i) => sorted.slice(i + 1).every((b) => yamlKeyLess(a, b)));
+    };
+    const samples = fc.sample(arb, { numRuns: Number(process.env.YAML_RUNS ?? 40), seed: 20261126 }).filter((d) => consistent(Object.keys(d)));
+    for (let i = 0; i < samples.length; i += 8) {
+      const batch = samples.slice(i, i + 8);
+      const reals = await Promise.all(batch.map((data) => realConfigMapYAML(data)));
+      batch.forEach((data, j) => expect(ours(data), JSON.stringify(data)).toBe(reals[j]));
+    }
   });
 });

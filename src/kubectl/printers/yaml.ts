@@ -124,9 +124,27 @@ function goParsesAsInteger(s: string): boolean {
   return v <= 2n ** 64n - 1n; // ParseInt, then ParseUint
 }
 
+/** strconv's underscoreOK (decimal): underscores only between digits. */
+function underscoreOK(s: string): boolean {
+  let saw = '^';
+  for (const ch of s.replace(/^[+-]/, '')) {
+    if (ch >= '0' && ch <= '9') saw = '0';
+    else if (ch === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+    } else {
+      if (saw === '_') return false;
+      saw = '!';
+    }
+  }
+  return saw !== '_';
+}
+
 /** strconv.ParseFloat accepts it (decimal forms only: what a '.'-led scalar can be). */
 function goParsesAsFloat(s: string): boolean {
-  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) || /^[-+]?(inf|infinity|nan)$/i.test(s);
+  if (s.includes('_') && !underscoreOK(s)) return false;
+  const plain = s.replace(/_/g, '');
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(plain) || /^[-+]?(inf|infinity|nan)$/i.test(plain);
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -400,7 +418,6 @@ function writeSingleQuoted(out: Out, cps: number[], indent: number, allowBreaks:
       breaks = false;
     }
   }
-  if (breaks) out.indent(indent);
   out.indicator("'", false, false, false);
   out.whitespace = false;
   out.indention = false;
@@ -413,10 +430,13 @@ const SHORT_ESCAPES: Record<number, string> = {
 
 function writeDoubleQuoted(out: Out, cps: number[], indent: number, allowBreaks: boolean): void {
   out.indicator('"', true, false, false);
+  // go-yaml's is_bom looks at the start of the value, not at the current character: a value
+  // that starts with a BOM has every character escaped.
+  const bom = cps[0] === 0xfeff;
   let spaces = false;
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i];
-    if (!isPrintableCp(c) || c === 0xfeff || isBreakCp(c) || c === 0x22 || c === 0x5c) {
+    if (bom || !isPrintableCp(c) || isBreakCp(c) || c === 0x22 || c === 0x5c) {
       out.put('\\');
       const short = SHORT_ESCAPES[c];
       if (short !== undefined) out.put(short);
