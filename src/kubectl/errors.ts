@@ -58,7 +58,8 @@ function plain(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   const text = msg.startsWith('error: ') ? msg : `error: ${msg}`;
   const hint = e instanceof KubectlError && e.hint ? `${e.hint}\n` : '';
-  return `${text}\n${hint}`;
+  // checkErr adds a newline only when the message has none (printers' errors end with one).
+  return `${text}${text.endsWith('\n') ? '' : '\n'}${hint}`;
 }
 
 function flatten(errs: unknown[]): unknown[] {

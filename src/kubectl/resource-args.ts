@@ -13,6 +13,18 @@ export interface ResourceRequest {
   names: string[];
 }
 
+/**
+ * A category (`all`) names every resource listing it, in discovery order, unless a resource
+ * of that name exists (kubectl's CategoryExpander).
+ */
+function expandCategory(api: ApiServer, typed: string): ResourceInfo[] | undefined {
+  const lower = typed.toLowerCase();
+  const resources = api.discovery();
+  if (resources.some((r) => r.resource === lower || r.singular === lower || r.shortNames.includes(lower))) return undefined;
+  const members = resources.filter((r) => r.categories.includes(lower));
+  return members.length > 0 ? members : undefined;
+}
+
 export function parseResourceArgs(api: ApiServer, args: readonly string[]): ResourceRequest[] {
   if (args.length === 0) return [];
   if (args.some((a) => a.includes('/'))) {
@@ -31,7 +43,10 @@ export function parseResourceArgs(api: ApiServer, args: readonly string[]): Reso
     return out;
   }
   const [types, ...names] = args;
-  const infos = types.split(',').filter((t) => t !== '').map((t) => resolveResource(api, t));
+  const infos = types
+    .split(',')
+    .filter((t) => t !== '')
+    .flatMap((t) => expandCategory(api, t) ?? [resolveResource(api, t)]);
   if (names.length > 0 && infos.length > 1) {
     // `kubectl get svc,ep kubia`: each name for each type
     return infos.map((info) => ({ info, names: [...names] }));

@@ -7,7 +7,7 @@
 import { KubectlError } from '../errors.ts';
 import { relaxedJSONPath } from './custom-columns.ts';
 import { JsonPath, JsonPathParseError } from './jsonpath.ts';
-import { goTypeName } from './gofmt.ts';
+import { compareCodePoints, goTypeName } from './gofmt.ts';
 
 /** sortorder.NaturalLess: digit runs compare as numbers; digits before other bytes. */
 export function naturalLess(a: string, b: string): boolean {
@@ -71,7 +71,9 @@ function isLess(a: unknown, b: unknown): boolean {
     const qa = quantity(a);
     const qb = qa === undefined ? undefined : quantity(b);
     if (qa !== undefined && qb !== undefined) return qa < qb;
-    return naturalLess(a, b);
+    // Observed on the real kubectl 1.33: plain byte order (cm-10 < cm-100 < cm-2a < cm-9), not
+    // the natural order of sorter.go's typed-string branch.
+    return compareCodePoints(a, b) < 0;
   }
   throw new UnsortableError(`unsortable type: ${goTypeName(a)}`);
 }
@@ -102,10 +104,20 @@ export function sortOrder(objects: readonly unknown[], field: string): number[] 
   if (objects.length > 0 && !firsts.some((f) => f.found)) {
     throw new KubectlError(`couldn't find any field with path "${spec}" in the list of objects`);
   }
-  const compare = (i: number, j: number): number => {
-    const [a, b] = [firsts[i], firsts[j]];
-    if (!a.found || !b.found) return a.found === b.found ? 0 : a.found ? 1 : -1;
-    return isLess(a.value, b.value) ? -1 : isLess(b.value, a.value) ? 1 : 0;
+  // TableSorter.Less / RuntimeSort.Less: a missing value is less than anything.
+  const less = (i: number, j: number): boolean => {
+    if (!firsts[i].found) return true;
+    if (!firsts[j].found) return false;
+    return isLess(firsts[i].value, firsts[j].value);
   };
-  return objects.map((_, i) => i).sort(compare);
+  const order = objects.map((_, i) => i);
+  if (order.length <= 12) {
+    // sort.Sort (pdqsort) is an insertion sort up to 12 elements; with the mixed comparisons
+    // above the order is not total, so the algorithm decides the result.
+    for (let i = 1; i < order.length; i++) {
+      for (let j = i; j > 0 && less(order[j], order[j - 1]); j--) [order[j], order[j - 1]] = [order[j - 1], order[j]];
+    }
+    return order;
+  }
+  return order.sort((i, j) => (less(i, j) ? -1 : less(j, i) ? 1 : 0));
 }
