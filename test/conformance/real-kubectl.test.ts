@@ -64,6 +64,9 @@ describe('ours and the real kubectl v1.33 print the same', () => {
   for (const command of CONFORMANCE_COMMANDS) it(command, () => compare(command));
 });
 
-describe('known differences from the real kubectl (expected to fail until fixed)', () => {
-  for (const command of KNOWN_DIFFERENCES) it.fails(command, () => compare(command));
-});
+// (An empty describe block fails vitest: only declared while there are known differences.)
+if (KNOWN_DIFFERENCES.length > 0) {
+  describe('known differences from the real kubectl (expected to fail until fixed)', () => {
+    for (const command of KNOWN_DIFFERENCES) it.fails(command, () => compare(command));
+  });
+}
