@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApiServer } from '../cluster/api/apiserver.ts';
 import { ApiError } from '../cluster/api/errors.ts';
+import { openapiV3Document } from '../cluster/api/openapi.ts';
 import type { PatchType } from '../cluster/api/patch.ts';
 import { resourceKey, type ResourceInfo } from '../cluster/api/resources.ts';
 import type { Table } from '../cluster/api/printers/table.ts';
@@ -159,7 +160,14 @@ function handle(api: ApiServer, req: IncomingMessage, res: ServerResponse, body:
   if (path === '/api/v1') return send(res, 200, resourceList(api, '', 'v1'));
   if (path === '/openapi/v3') return send(res, 200, openapiIndex(api));
   const openapiGv = /^\/openapi\/v3\/(api\/v1|apis\/[^/]+\/[^/]+)$/.exec(path);
-  if (openapiGv) return send(res, 200, openapiFor(api, openapiGv[1]));
+  if (openapiGv) {
+    // The full document (schemas with descriptions, for `kubectl explain`) is built asynchronously.
+    openapiV3Document(api.discovery(), openapiGv[1]).then(
+      (doc) => send(res, 200, doc ?? openapiFor(api, openapiGv[1])),
+      (e: unknown) => send(res, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String(e), reason: 'InternalError', code: 500 }),
+    );
+    return;
+  }
   const groupMatch = /^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
   if (groupMatch) {
     if (!api.discovery().some((r) => r.group === groupMatch[1] && r.version === groupMatch[2])) return sendError(res, notFoundPath());

@@ -11,6 +11,7 @@ import { scaleCommand } from './scale.ts';
 import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
 import { execCommand } from './exec.ts';
+import { explainCommand } from './explain.ts';
 import { getCommand } from './get.ts';
 import { logsCommand } from './logs.ts';
 import { versionCommand } from './version.ts';
@@ -25,4 +26,4 @@ export const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCom
   clusterInfoCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand,
   createCommand, labelCommand, annotateCommand, patchCommand, scaleCommand,
   runCommand, exposeCommand, setCommand, editCommand, replaceCommand, rolloutCommand,
-  logsCommand, execCommand];
+  logsCommand, execCommand, explainCommand];
