@@ -36,7 +36,7 @@ function snapshot(cluster: Cluster): string {
   return JSON.stringify(RESOURCES.filter((r) => r.kind !== 'Event').map((r) => cluster.api.scan(r)));
 }
 
-const SHAPED = /^(error: |Error from server|The [A-Za-z]+ "[^"]*" is invalid|The request is invalid|Warning: |Edit cancelled|A copy of your changes|You must specify|[a-z.]+\/\S+ |You can run)/;
+const SHAPED = /^(error: |Error from server|The [A-Za-z]+ "[^"]*" is invalid|The request is invalid|Warning: |Edit cancelled|A copy of your changes|You must specify|[a-z.]+\/\S+ |You can run|the server doesn't have a resource type)/;
 
 describe('fuzz: runKubectl', () => {
   it('always resolves; errors are kubectl-shaped; failed commands change nothing', async () => {

@@ -101,36 +101,11 @@ async function run(inv: Invocation): Promise<number> {
 export const explainCommand: KubectlCommand = {
   name: 'explain',
   short: 'Get documentation for a resource',
-  help: `Describe fields and structure of various resources.
-
- This command describes the fields associated with each supported API resource. Fields are identified via a simple JSONPath identifier:
-
-        <type>.<fieldName>[.<fieldName>]
-
- Information about each field is retrieved from the server in OpenAPI format.
-
-${API_RESOURCES_HINT}
-
-Examples:
-  # Get the documentation of the resource and its fields
-  kubectl explain pods
-  
-  # Get all the fields in the resource
-  kubectl explain pods --recursive
-  
-  # Get the explanation for deployment in supported api versions
-  kubectl explain deployments --api-version=apps/v1
-  
-  # Get the documentation of a specific field of a resource
-  kubectl explain pods.spec.containers
-  
-  # Get the documentation of resources in different format
-  kubectl explain deployment --output=plaintext-openapiv2`,
-  usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext|plaintext-openapiv2] [options]',
+  usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
   flags: [
-    { name: 'api-version', type: 'string', usage: 'Use given api-version (group/version) of the resource.' },
-    { name: 'output', type: 'string', default: 'plaintext', usage: 'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).' },
-    { name: 'recursive', type: 'bool', usage: 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.' },
+    { name: 'api-version', type: 'string', usage: 'Get different explanations for particular API version (API group/version)' },
+    { name: 'output', type: 'string', default: 'plaintext', usage: 'Format in which to render the schema (plaintext, plaintext-openapiv2)' },
+    { name: 'recursive', type: 'bool', usage: 'Print the fields of fields (Currently only 1 level deep)' },
   ],
   run,
 };
