@@ -2,5 +2,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { registerServiceWorker } from './sw-register.ts';
 
 mount(App, { target: document.getElementById('app')! });
+registerServiceWorker();

