@@ -508,7 +508,19 @@ function foldNEL(s: string): string {
   });
 }
 
+/** Strings that are plain whatever the context: no indicators, spaces or breaks, short. */
+const SIMPLE_PLAIN = /^[a-zA-Z_/][a-zA-Z0-9_./-]{0,59}$/;
+
 function writeString(out: Out, raw: string, indent: number, simpleKey: boolean): void {
+  if (SIMPLE_PLAIN.test(raw) && resolvesAsString(raw)) {
+    // Fast path (most keys and values): the analysis below would choose plain style anyway.
+    if (!out.whitespace) out.put(' ');
+    out.text += raw;
+    out.column += raw.length;
+    out.whitespace = false;
+    out.indention = false;
+    return;
+  }
   const s = foldNEL(raw);
   const cps = runes(s);
   const a = analyze(cps);
