@@ -23,9 +23,25 @@ export type ProxyDecision =
   | { kind: 'reject'; service: Service; port: ServicePort }
   | { kind: 'dnat'; service: Service; port: ServicePort; backend: Backend };
 
+/** A connection kube-proxy sent to an endpoint: what the cluster map draws as the request's path. */
+export interface ProxiedConnection {
+  namespace: string;
+  service: string;
+  clientIP: string;
+  address: string;
+  port: number;
+}
+
 export class KubeProxy {
   /** `ns/svc:port|clientIP` -> backend address and when the affinity entry expires. */
   private readonly affinity = new Map<string, { ip: string; port: number; expires: number }>();
+  private readonly listeners = new Set<(c: ProxiedConnection) => void>();
+
+  /** Be told of every connection sent to an endpoint (the page's cluster map listens). */
+  onConnection(listener: (c: ProxiedConnection) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   constructor(
     private readonly index: ClusterIndex,
@@ -54,6 +70,21 @@ export class KubeProxy {
   }
 
   private choose(svc: Service, sp: ServicePort, clientIP: string): ProxyDecision {
+    const decision = this.decide(svc, sp, clientIP);
+    if (decision.kind === 'dnat' && this.listeners.size > 0) {
+      const c: ProxiedConnection = {
+        namespace: svc.metadata.namespace ?? 'default',
+        service: svc.metadata.name ?? '',
+        clientIP,
+        address: decision.backend.ip,
+        port: decision.backend.port,
+      };
+      for (const l of this.listeners) l(c);
+    }
+    return decision;
+  }
+
+  private decide(svc: Service, sp: ServicePort, clientIP: string): ProxyDecision {
     const ready = this.index.backends(svc, sp.name).filter((b) => b.ready);
     if (ready.length === 0) return { kind: 'reject', service: svc, port: sp };
     const now = this.clock.now();
