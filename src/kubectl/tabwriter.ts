@@ -28,6 +28,15 @@ interface Cell {
 }
 
 function runeCount(s: string): number {
+  // Most cells are ASCII: their length is their width. Otherwise count code points.
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;
@@ -117,11 +126,18 @@ export class TabWriter {
         const c = line[j];
         this.out += c.text;
         // Every cell inside a column block is padded to the column's width, empty ones too.
-        if (j < this.widths.length) this.out += ' '.repeat(Math.max(0, this.widths[j] - c.width));
+        if (j < this.widths.length) this.out += spaces(this.widths[j] - c.width);
       }
       if (i < lines.length - 1 || lastHasNewline) this.out += '\n';
     }
   }
+}
+
+const SPACES: string[] = [];
+/** `n` spaces (cached: the same paddings recur on every row). */
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  return (SPACES[n] ??= ' '.repeat(n));
 }
 
 /** Format a whole text through a fresh writer. */
