@@ -24,10 +24,10 @@ import {
   findPort,
   hasSelector,
   hostnameFor,
-  podChangeMatters,
   podIPFor,
   shouldPodBeInEndpoints,
   TriggerTimeTracker,
+  servicesForPodEvent,
 } from './endpointutil.ts';
 import type { Controller } from './manager.ts';
 
@@ -51,21 +51,7 @@ export class EndpointsController implements Controller {
     } else if (e.resource === 'endpoints') {
       if (e.type === 'DELETED') this.dirty.add(nsName(e.object));
     } else if (e.resource === 'pods') {
-      const pod = e.object as Pod;
-      if (e.type === 'MODIFIED' && e.old) {
-        const { labelsChanged, relevant } = podChangeMatters(e.old as Pod, pod);
-        if (!relevant) return;
-        this.queueServicesOf(pod);
-        if (labelsChanged) this.queueServicesOf(e.old as Pod);
-      } else {
-        this.queueServicesOf(pod);
-      }
-    }
-  }
-
-  private queueServicesOf(pod: Pod): void {
-    for (const svc of this.ctx.cache.list<Service>('services', pod.metadata.namespace)) {
-      if (hasSelector(svc) && selectorFromMap(svc.spec.selector).matches(pod.metadata.labels)) this.dirty.add(nsName(svc));
+      for (const key of servicesForPodEvent(this.ctx, e)) this.dirty.add(key);
     }
   }
 

@@ -15,7 +15,7 @@ import type { EndpointSlice, KubeObject, Pod, Service, SliceEndpoint } from '../
 import { clone } from '../api/types.ts';
 import { isPodReady, nsName, splitKey, tolerate, type ControllerContext } from './context.ts';
 import { TRIGGER_TIME_ANNOTATION } from './endpoints.ts';
-import { findPort, hasSelector, hostnameFor, podChangeMatters, podIPFor, shouldPodBeInEndpoints, TriggerTimeTracker } from './endpointutil.ts';
+import { findPort, hasSelector, hostnameFor, podIPFor, servicesForPodEvent, shouldPodBeInEndpoints, TriggerTimeTracker } from './endpointutil.ts';
 import type { Controller } from './manager.ts';
 
 export const SLICES = 'endpointslices.discovery.k8s.io';
@@ -45,21 +45,7 @@ export class EndpointSliceController implements Controller {
         this.dirty.add(`${o.metadata.namespace}/${o.metadata.labels[SERVICE_NAME_LABEL]}`);
       }
     } else if (e.resource === 'pods') {
-      const pod = e.object as Pod;
-      if (e.type === 'MODIFIED' && e.old) {
-        const { labelsChanged, relevant } = podChangeMatters(e.old as Pod, pod);
-        if (!relevant) return;
-        this.queueServicesOf(pod);
-        if (labelsChanged) this.queueServicesOf(e.old as Pod);
-      } else {
-        this.queueServicesOf(pod);
-      }
-    }
-  }
-
-  private queueServicesOf(pod: Pod): void {
-    for (const svc of this.ctx.cache.list<Service>('services', pod.metadata.namespace)) {
-      if (hasSelector(svc) && selectorFromMap(svc.spec.selector).matches(pod.metadata.labels)) this.dirty.add(nsName(svc));
+      for (const key of servicesForPodEvent(this.ctx, e)) this.dirty.add(key);
     }
   }
 

@@ -4,7 +4,9 @@
  * pkg/api/v1/pod/util.go FindPort).
  */
 import type { KubeObject, Pod, Service, ServicePort } from '../api/types.ts';
-import { isPodReady, podCondition } from './context.ts';
+import type { WatchEvent } from '../api/apiserver.ts';
+import { selectorFromMap } from '../api/labels.ts';
+import { isPodReady, nsName, podCondition, type ControllerContext } from './context.ts';
 
 /** ShouldPodBeInEndpoints */
 export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
@@ -101,4 +103,26 @@ export function compareStrings(a: string, b: string): number {
 
 export function hasSelector(svc: Service): boolean {
   return !!svc.spec.selector && Object.keys(svc.spec.selector).length > 0;
+}
+
+/**
+ * The Services (as `ns/name` keys) a pod event concerns: those whose selector matches the pod,
+ * before and after a label change. Shared by the endpoints and EndpointSlice controllers, which
+ * both react to pods this way (their addPod/updatePod/deletePod handlers in Kubernetes).
+ */
+export function servicesForPodEvent(ctx: ControllerContext, e: WatchEvent): string[] {
+  const pod = e.object as Pod;
+  const pods: Pod[] = [pod];
+  if (e.type === 'MODIFIED' && e.old) {
+    const { labelsChanged, relevant } = podChangeMatters(e.old as Pod, pod);
+    if (!relevant) return [];
+    if (labelsChanged) pods.push(e.old as Pod);
+  }
+  const keys: string[] = [];
+  for (const svc of ctx.cache.list<Service>('services', pod.metadata.namespace)) {
+    if (!hasSelector(svc)) continue;
+    const selector = selectorFromMap(svc.spec.selector);
+    if (pods.some((p) => selector.matches(p.metadata.labels))) keys.push(nsName(svc));
+  }
+  return keys;
 }
