@@ -292,11 +292,11 @@ export class Kubelets implements Controller {
     const pod = this.currentPod(w);
     const policy = (pod?.spec.restartPolicy as string | undefined) ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+    // Whether the pod is finished must be known before its status is written (phase Succeeded
+    // or Failed), so mark it first.
+    if (!restart && w.containers.every((x) => x.phase === 'terminated')) w.finished = true;
     this.markDirty(w);
-    if (!restart) {
-      if (w.containers.every((x) => x.phase === 'terminated')) w.finished = true;
-      return;
-    }
+    if (!restart) return;
     // Restart with back-off (CrashLoopBackOff while waiting).
     this.after(w, 1000, () => {
       c.lastTerminated = {
