@@ -68,7 +68,8 @@ describe('lab', () => {
     expect(await screen(page)).not.toContain('NotFound');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
-    expect(await screen(page)).toContain('$ kubectl apply -f web.yaml');
+    // xterm draws on the next animation frame: wait for the recalled line rather than read at once.
+    await waitFor(page, '$ kubectl apply -f web.yaml');
     expect(errors).toEqual([]);
     await context.close();
   });
