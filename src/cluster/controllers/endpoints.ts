@@ -30,6 +30,7 @@ import {
   servicesForPodEvent,
 } from './endpointutil.ts';
 import type { Controller } from './manager.ts';
+import { KeyQueue } from './queue.ts';
 
 export const MANAGED_BY_LABEL = 'endpoints.kubernetes.io/managed-by';
 export const ENDPOINT_CONTROLLER = 'endpoint-controller';
@@ -40,7 +41,7 @@ const MAX_CAPACITY = 1000;
 
 export class EndpointsController implements Controller {
   readonly name = ENDPOINT_CONTROLLER;
-  private readonly dirty = new Set<string>();
+  private readonly dirty = new KeyQueue();
   private readonly triggers = new TriggerTimeTracker();
 
   constructor(private readonly ctx: ControllerContext) {}
@@ -56,11 +57,7 @@ export class EndpointsController implements Controller {
   }
 
   sync(): boolean {
-    if (this.dirty.size === 0) return false;
-    const keys = [...this.dirty].sort();
-    this.dirty.clear();
-    for (const k of keys) this.syncService(k);
-    return true;
+    return this.dirty.drain((k) => this.syncService(k));
   }
 
   private syncService(key: string): void {

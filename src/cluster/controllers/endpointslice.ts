@@ -17,6 +17,7 @@ import { isPodReady, nsName, splitKey, tolerate, type ControllerContext } from '
 import { TRIGGER_TIME_ANNOTATION } from './endpoints.ts';
 import { findPort, hasSelector, hostnameFor, podIPFor, servicesForPodEvent, shouldPodBeInEndpoints, TriggerTimeTracker } from './endpointutil.ts';
 import type { Controller } from './manager.ts';
+import { KeyQueue } from './queue.ts';
 
 export const SLICES = 'endpointslices.discovery.k8s.io';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -30,7 +31,7 @@ type SlicePort = { name: string; port: number; protocol: string; appProtocol?: s
 
 export class EndpointSliceController implements Controller {
   readonly name = COMPONENT;
-  private readonly dirty = new Set<string>();
+  private readonly dirty = new KeyQueue();
   private readonly triggers = new TriggerTimeTracker();
 
   constructor(private readonly ctx: ControllerContext) {}
@@ -50,11 +51,7 @@ export class EndpointSliceController implements Controller {
   }
 
   sync(): boolean {
-    if (this.dirty.size === 0) return false;
-    const keys = [...this.dirty].sort();
-    this.dirty.clear();
-    for (const k of keys) this.syncService(k);
-    return true;
+    return this.dirty.drain((k) => this.syncService(k));
   }
 
   private syncService(key: string): void {

@@ -16,6 +16,7 @@ import { TRIGGER_TIME_ANNOTATION } from './endpoints.ts';
 import { SERVICE_NAME_LABEL, SLICE_MANAGED_BY_LABEL, SLICES } from './endpointslice.ts';
 import { compareStrings, hasSelector } from './endpointutil.ts';
 import type { Controller } from './manager.ts';
+import { KeyQueue } from './queue.ts';
 
 export const MIRRORING_CONTROLLER = 'endpointslicemirroring-controller.k8s.io';
 const COMPONENT = 'endpoint-slice-mirroring-controller';
@@ -27,7 +28,7 @@ type SlicePort = { name: string; port?: number; protocol?: string; appProtocol?:
 
 export class EndpointSliceMirroringController implements Controller {
   readonly name = COMPONENT;
-  private readonly dirty = new Set<string>();
+  private readonly dirty = new KeyQueue();
 
   constructor(private readonly ctx: ControllerContext) {}
 
@@ -48,11 +49,7 @@ export class EndpointSliceMirroringController implements Controller {
   }
 
   sync(): boolean {
-    if (this.dirty.size === 0) return false;
-    const keys = [...this.dirty].sort();
-    this.dirty.clear();
-    for (const k of keys) this.syncEndpoints(k);
-    return true;
+    return this.dirty.drain((k) => this.syncEndpoints(k));
   }
 
   private mirrored(ns: string, name: string): EndpointSlice[] {
