@@ -1,21 +1,9 @@
 /** The lab in a real Chromium: editor markers and Apply, reload restores, corrupt storage, embed. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite } from '../support/built-site.ts';
 
-const dist = new URL('../../dist/', import.meta.url).pathname;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  site = await serveStatic(dist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const lab = useBuiltSite();
 
 const screen = (page: Page) => page.$eval('[data-testid=terminal] .xterm-rows', (el) => [...el.children].map((r) => r.textContent!.trimEnd()).join('\n'));
 const waitFor = (page: Page, text: string) =>
@@ -24,11 +12,11 @@ const ready = (page: Page) => page.waitForFunction(() => (window as unknown as {
 
 describe('lab', () => {
   it('edits YAML with schema markers, applies it, and finds everything after a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 800 }, locale: 'en-US' });
+    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(site.url);
+    await page.goto(lab.site.url);
     await ready(page);
     await page.click('[data-testid=terminal]');
     await page.keyboard.type('echo hi > web.yaml');
@@ -75,7 +63,7 @@ describe('lab', () => {
   });
 
   it('starts clean with a notice when the saved progress is corrupt', async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 700 } });
+    const context = await lab.browser.newContext({ viewport: { width: 1200, height: 700 } });
     await context.addInitScript(() => {
       if (!sessionStorage.getItem('seeded')) {
         sessionStorage.setItem('seeded', '1');
@@ -85,7 +73,7 @@ describe('lab', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(site.url + '#/en/01-services-and-endpoints');
+    await page.goto(lab.site.url + '#/en/01-services-and-endpoints');
     await ready(page);
     await page.waitForSelector('[data-testid=notice]');
     expect(await page.textContent('[data-testid=notice]')).toContain('could not be read');
@@ -95,7 +83,7 @@ describe('lab', () => {
   });
 
   it('embed mode shows only the requested panes without site chrome; storage blocked runs in memory', async () => {
-    const context = await browser.newContext({ viewport: { width: 700, height: 420 }, locale: 'ko-KR' });
+    const context = await lab.browser.newContext({ viewport: { width: 700, height: 420 }, locale: 'ko-KR' });
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         get() {
@@ -106,7 +94,7 @@ describe('lab', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(site.url + '?embed=1&panes=terminal,editor#/ko/01-services-and-endpoints/2');
+    await page.goto(lab.site.url + '?embed=1&panes=terminal,editor#/ko/01-services-and-endpoints/2');
     await ready(page);
     expect(await page.$('header')).toBeNull();
     expect(await page.$('[data-testid=pane-lesson]')).toBeNull();
@@ -118,9 +106,9 @@ describe('lab', () => {
   });
 
   it('opens a shared step link at that step', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 800 } });
+    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 800 } });
     const page = await context.newPage();
-    await page.goto(site.url + '#/ko/01-services-and-endpoints/3');
+    await page.goto(lab.site.url + '#/ko/01-services-and-endpoints/3');
     await ready(page);
     await page.waitForSelector('[data-testid=step-title]');
     expect(await page.textContent('[data-testid=step-title]')).toMatch(/^단계 3\//);

@@ -1,21 +1,9 @@
 /** The cluster map in the page: fed by the lesson's cluster, follows back/skip, shows an object's YAML and describe. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite } from '../support/built-site.ts';
 
-const dist = new URL('../../dist/', import.meta.url).pathname;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  site = await serveStatic(dist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const lab = useBuiltSite();
 
 const ready = (page: Page) => page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 15000 });
 const box = (id: string) => `[data-testid=cluster-map] [data-id="${id}"]`;
@@ -23,11 +11,11 @@ const count = (page: Page, sel: string) => page.$$eval(sel, (els) => els.length)
 
 describe('cluster map', () => {
   it('shows the Service, its EndpointSlice and pods, opens YAML and describe, and follows the lesson going back', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(site.url + '#/en/01-services-and-endpoints/1');
+    await page.goto(lab.site.url + '#/en/01-services-and-endpoints/1');
     await ready(page);
     // The lesson's setup applied a Service with a selector and a ReplicationController of 3 pods.
     await page.waitForSelector(box('svc/kubia'));
@@ -64,12 +52,12 @@ describe('cluster map', () => {
   });
 
   it('shows the external IPs of a selector-less Service with hand-made Endpoints, in a tab on a narrow screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 700, height: 800 }, locale: 'ko-KR' });
+    const context = await lab.browser.newContext({ viewport: { width: 700, height: 800 }, locale: 'ko-KR' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     // Step 3 starts after the Service without a selector and its hand-made Endpoints exist.
-    await page.goto(site.url + '#/ko/02-service-without-selector/3');
+    await page.goto(lab.site.url + '#/ko/02-service-without-selector/3');
     await ready(page);
     expect(await page.isVisible('[data-testid=pane-map]')).toBe(false);
     await page.click('#tab-map');
@@ -84,9 +72,9 @@ describe('cluster map', () => {
   });
 
   it('is a column of its own beside the terminal on a very wide screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 2000, height: 700 } });
+    const context = await lab.browser.newContext({ viewport: { width: 2000, height: 700 } });
     const page = await context.newPage();
-    await page.goto(site.url + '#/en/01-services-and-endpoints/1');
+    await page.goto(lab.site.url + '#/en/01-services-and-endpoints/1');
     await ready(page);
     await page.waitForSelector(box('svc/kubia'));
     const map = (await page.$('section[data-testid=pane-map]'))!;
@@ -98,11 +86,11 @@ describe('cluster map', () => {
   });
 
   it('embeds the map alone with panes=map', async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 500 } });
+    const context = await lab.browser.newContext({ viewport: { width: 800, height: 500 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(site.url + '?embed=1&panes=map#/en/01-services-and-endpoints/1');
+    await page.goto(lab.site.url + '?embed=1&panes=map#/en/01-services-and-endpoints/1');
     await ready(page);
     await page.waitForSelector(box('svc/kubia'));
     expect(await page.$('[data-testid=pane-terminal]')).toBeNull();

@@ -1,21 +1,9 @@
 /** The built site works offline after the first visit (static/sw.js), and reloads still get fresh pages. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite } from '../support/built-site.ts';
 
-const dist = new URL('../../dist/', import.meta.url).pathname;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  site = await serveStatic(dist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const lab = useBuiltSite();
 
 const labReady = (page: Page) => page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 15000 });
 const cachedRuntime = (page: Page) =>
@@ -26,13 +14,13 @@ const cachedRuntime = (page: Page) =>
 
 describe('offline', () => {
   it('reloads with the service worker in control, then works with the network off', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 800 }, locale: 'en-US' });
+    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     // Without the editor pane: Monaco's chunks, although cached, failed to load offline in this
     // headless Chromium (not understood yet; see the report) — the lab itself is what is tested.
-    await page.goto(site.url + '?panes=lesson,terminal,map#/en/01-services-and-endpoints/1');
+    await page.goto(lab.site.url + '?panes=lesson,terminal,map#/en/01-services-and-endpoints/1');
     await labReady(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15000 });
     await cachedRuntime(page);
@@ -43,8 +31,8 @@ describe('offline', () => {
     // Offline: everything comes from the cache.
     // The server goes away (Playwright's setOffline also cuts dedicated workers off from the
     // service worker, which a real offline browser does not).
-    site.server.closeAllConnections();
-    await site.close();
+    lab.site.server.closeAllConnections();
+    await lab.site.close();
     await page.reload();
     await labReady(page);
     await page.waitForSelector('[data-testid=cluster-map] [data-id="svc/kubia"]');

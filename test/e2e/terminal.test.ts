@@ -1,28 +1,16 @@
 /** The page in a real Chromium: the terminal's prompt, editing keys, completion, Ctrl+C, layouts. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite } from '../support/built-site.ts';
 
-const dist = new URL('../../dist/', import.meta.url).pathname;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  site = await serveStatic(dist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const lab = useBuiltSite();
 
 async function open(path = '', opts: { width?: number; height?: number; locale?: string } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 2400, height: opts.height ?? 800 }, locale: opts.locale ?? 'en-US' });
+  const context = await lab.browser.newContext({ viewport: { width: opts.width ?? 2400, height: opts.height ?? 800 }, locale: opts.locale ?? 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(site.url + path);
+  await page.goto(lab.site.url + path);
   await page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined);
   return { page, errors };
 }
