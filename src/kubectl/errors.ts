@@ -23,10 +23,17 @@ export class AggregateError extends Error {
   }
 }
 
+/**
+ * An aggregate that checkErr does not unwrap even when it holds one error, so each error prints
+ * bare (MultipleErrors): the builder's aggregate inside the command's own, as `kubectl get -f`
+ * returns it from its table path.
+ */
+export class NestedAggregateError extends AggregateError {}
+
 /** The text checkErr prints for an error, ending with a newline. */
 export function errorText(e: unknown): string {
   if (e instanceof AggregateError) {
-    if (e.errors.length === 1) return errorText(e.errors[0]);
+    if (e.errors.length === 1 && !(e instanceof NestedAggregateError)) return errorText(e.errors[0]);
     // MultipleErrors: one line per error, API errors as StandardErrorMessage, others bare.
     return flatten(e.errors).map((x) => (x instanceof ApiError ? standardMessage(x) : `${x instanceof Error ? x.message : String(x)}\n`)).join('');
   }

@@ -7,18 +7,23 @@
  * formats, errors) matches kubectl exactly. The server side (our Tables' cells, our objects) is
  * ours in both runs; its fidelity is checked by the golden transcripts and reference outputs.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.ts';
 import { kubeconfigFor, serveApi, type HttpApi } from '../../src/cli/http-api.ts';
 import { Shell } from '../../src/shell/shell.ts';
 import { BufferIO } from '../../src/shell/io.ts';
 import { REAL_KUBECTL, runRealKubectl, runRealKubectlInterleaved } from '../support/real-kubectl.ts';
-import { CONFORMANCE_COMMANDS, KNOWN_DIFFERENCES, SCENARIO } from './scenario.ts';
+import { CONFORMANCE_COMMANDS, KNOWN_DIFFERENCES, SCENARIO, SCENARIO_FILES } from './scenario.ts';
 
 let cluster: Cluster;
 let shell: Shell;
 let served: HttpApi;
 let kubeconfig: string;
+/** The real kubectl's working folder, holding SCENARIO_FILES (ours has them in the shell's file system). */
+let workdir: string;
 
 beforeAll(async () => {
   // The scenario is built 20 minutes in the past, then the clock catches up with real time, so
@@ -35,6 +40,12 @@ beforeAll(async () => {
     const code = await shell.run(step, io);
     if (code !== 0) throw new Error(`scenario step failed: ${step}\n${io.all}`);
   }
+  workdir = mkdtempSync(join(tmpdir(), 'kubelab-conformance-'));
+  for (const [name, content] of Object.entries(SCENARIO_FILES)) {
+    mkdirSync(dirname(join(workdir, name)), { recursive: true });
+    writeFileSync(join(workdir, name), content);
+    shell.fs.write(name, content);
+  }
   cluster.clock.advanceTo(Date.now());
   served = await serveApi(cluster.api);
   kubeconfig = kubeconfigFor(served.url);
@@ -47,12 +58,12 @@ afterAll(async () => {
 async function compare(command: string): Promise<void> {
   const args = command.split(' ').slice(1);
   cluster.clock.advanceTo(Date.now());
-  const real = await runRealKubectl(args, kubeconfig);
+  const real = await runRealKubectl(args, kubeconfig, {}, workdir);
   const io = new BufferIO();
   const code = await shell.run(command, io);
   expect({ stdout: io.out, stderr: io.err, code }).toEqual({ stdout: real.stdout, stderr: real.stderr, code: real.code });
   // And in the order a terminal shows the two streams (a warning before or after a table).
-  const merged = await runRealKubectlInterleaved(args, kubeconfig);
+  const merged = await runRealKubectlInterleaved(args, kubeconfig, workdir);
   expect(io.all, 'stdout and stderr interleaved').toBe(merged.stdout);
 }
 

@@ -73,6 +73,19 @@ EOF`,
   300,
 ];
 
+/** Files both kubectls can read (-f), written to the real kubectl's working folder and our shell's. */
+export const SCENARIO_FILES: Record<string, string> = {
+  'svcs.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: kubia\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: external-name\n',
+  'mixed.yaml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: kubernetes\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: nope\n---\n' +
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: default\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: kube-dns\n  namespace: kube-system\n',
+  'one.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: kubia\n',
+  'unknown-kind.yaml': 'apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: kubernetes\n',
+  'broken.yaml': 'kind: Service\nmetadata: x: y\n',
+  'manifests/a.yaml': 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: external-service\n',
+  'manifests/b.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: kubia\n',
+};
+
 /** Commands both kubectls run; each must print the same bytes. Extend as features land. */
 export const CONFORMANCE_COMMANDS: string[] = [
   'kubectl get svc',
@@ -193,6 +206,25 @@ export const CONFORMANCE_COMMANDS: string[] = [
   'kubectl explain svc --output=json',
   'kubectl explain svc.',
   'kubectl explain Service.spec.sessionAffinityConfig',
+  'kubectl get -f svcs.yaml',
+  'kubectl get -f svcs.yaml -o wide',
+  'kubectl get -f mixed.yaml',
+  'kubectl get -f mixed.yaml -o name',
+  'kubectl get -f mixed.yaml -n kube-system',
+  'kubectl get -f one.yaml -o yaml',
+  'kubectl get -f one.yaml -o name',
+  'kubectl get -f one.yaml -f svcs.yaml -o name',
+  'kubectl get -f svcs.yaml -o json',
+  'kubectl get -f unknown-kind.yaml',
+  'kubectl get -f unknown-kind.yaml -o name',
+  'kubectl get -f unknown-kind.yaml -f mixed.yaml',
+  'kubectl get -f broken.yaml -f one.yaml',
+  'kubectl get -f manifests',
+  'kubectl get -f manifests -o name',
+  'kubectl get -f nope.yaml',
+  'kubectl get -f one.yaml svc',
+  'kubectl describe -f svcs.yaml',
+  'kubectl describe -f mixed.yaml',
 ];
 
 /**

@@ -16,7 +16,7 @@ import type { KubeObject } from '../../cluster/api/types.ts';
 import type { WatchEvent } from '../../cluster/api/apiserver.ts';
 import { parseSelector } from '../../cluster/api/labels.ts';
 import type { Invocation, KubectlCommand } from '../command.ts';
-import { AggregateError, KubectlError } from '../errors.ts';
+import { AggregateError, KubectlError, NestedAggregateError } from '../errors.ts';
 import { kindPrefix } from '../mapper.ts';
 import { columnsFromSpec, columnsFromTemplate, customColumnsLines, type CustomColumn } from '../printers/custom-columns.ts';
 import { goQuote, goSprintSharpV } from '../printers/gofmt.ts';
@@ -27,6 +27,8 @@ import { TablePrinter } from '../printers/table.ts';
 import { toYAML, YamlError } from '../printers/yaml.ts';
 import { parseResourceArgs, type ResourceRequest } from '../resource-args.ts';
 import { GET_TABLE, TabWriter } from '../tabwriter.ts';
+import { readManifestSources } from '../manifests.ts';
+import { buildObjects } from './apply.ts';
 
 const ALLOWED_FORMATS =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
@@ -111,9 +113,16 @@ function isNotFound(e: unknown): boolean {
   return e instanceof ApiError && e.status.reason === 'NotFound';
 }
 
+/**
+ * What the builder visits: resource arguments, or one object named in a -f file (looked up on
+ * the server in its own namespace, RetrieveLatest), or an error the builder met reading files.
+ */
+type GetRequest = ResourceRequest & { fileNamespace?: string };
+type Visited = GetRequest | Error;
+
 /** One thing the builder visited: a Table (list or one named object) or plain objects. */
 interface Info {
-  req: ResourceRequest;
+  req: GetRequest;
   table?: Table;
   objects: KubeObject[];
 }
@@ -123,7 +132,7 @@ interface Fetched {
   errors: unknown[];
 }
 
-function fetch(inv: Invocation, requests: ResourceRequest[], asTable: boolean): Fetched {
+function fetch(inv: Invocation, requests: readonly Visited[], asTable: boolean): Fetched {
   const { ctx, flags } = inv;
   const api = ctx.api;
   const allNamespaces = flags.bool('all-namespaces');
@@ -132,8 +141,12 @@ function fetch(inv: Invocation, requests: ResourceRequest[], asTable: boolean): 
   const infos: Info[] = [];
   const errors: unknown[] = [];
   for (const req of requests) {
+    if (req instanceof Error) {
+      errors.push(req);
+      continue;
+    }
     const key = resourceKey(req.info);
-    const ns = req.info.namespaced ? (allNamespaces && req.names.length === 0 ? undefined : inv.namespace) : undefined;
+    const ns = !req.info.namespaced ? undefined : req.fileNamespace !== undefined ? req.fileNamespace : allNamespaces && req.names.length === 0 ? undefined : inv.namespace;
     if (req.names.length > 0) {
       for (const name of req.names) {
         try {
@@ -193,9 +206,10 @@ function unsortable(inv: Invocation, field: string, where: string, e: Unsortable
 // ---------------------------------------------------------------------------------------------
 // Human-readable output (Run)
 
-function printTables(inv: Invocation, requests: ResourceRequest[], printer: Extract<Printer, { kind: 'table' }>): number {
+function printTables(inv: Invocation, requests: readonly Visited[], printer: Extract<Printer, { kind: 'table' }>): number {
   const { io, flags } = inv;
   const { infos, errors } = fetch(inv, requests, true);
+  const fromFiles = flags.list('filename').length > 0;
   const allNamespaces = flags.bool('all-namespaces');
   const noHeaders = flags.bool('no-headers');
   const sortBy = flags.string('sort-by');
@@ -253,6 +267,8 @@ function printTables(inv: Invocation, requests: ResourceRequest[], printer: Extr
   if (!written && errors.length === 0 && !flags.bool('ignore-not-found')) {
     io.stderr(allNamespaced ? `No resources found in ${inv.namespace} namespace.\n` : 'No resources found\n');
   }
+  // From files, the builder's aggregate sits inside Run's own: printed bare, even alone.
+  if (fromFiles && errors.length > 0) throw new NestedAggregateError(errors);
   throwErrors(errors);
   return 0;
 }
@@ -304,7 +320,7 @@ function render(inv: Invocation, printer: Exclude<Printer, { kind: 'table' }>, o
   }
 }
 
-function printGeneric(inv: Invocation, requests: ResourceRequest[], singleItemImplied: boolean): number {
+function printGeneric(inv: Invocation, requests: readonly Visited[], singleItemImplied: boolean): number {
   const { infos, errors } = fetch(inv, requests, false);
   if (singleItemImplied && errors.length > 0) throwErrors(errors);
   const printer = choosePrinter(inv) as Exclude<Printer, { kind: 'table' }>;
@@ -342,10 +358,11 @@ function printGeneric(inv: Invocation, requests: ResourceRequest[], singleItemIm
 // ---------------------------------------------------------------------------------------------
 // Watch
 
-async function watch(inv: Invocation, requests: ResourceRequest[], printer: Printer): Promise<number> {
+async function watch(inv: Invocation, requests: readonly Visited[], printer: Printer): Promise<number> {
   const { io, flags, ctx } = inv;
   if (requests.length !== 1) throw new KubectlError('you may only specify a single resource type');
   const req = requests[0];
+  if (req instanceof Error) throw req;
   const info = req.info;
   if (req.names.length > 1) {
     throw new KubectlError(`watch is only supported on individual resources and resource collections, but ${req.names.length} resources were found`);
@@ -413,9 +430,28 @@ async function watch(inv: Invocation, requests: ResourceRequest[], printer: Prin
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * `get -f`: the objects the files name, each fetched from the server in its own namespace; the
+ * builder's errors (parse, mapping, namespace) in order among them. One file (not a folder, not
+ * stdin) implies a single item, so `-o yaml` prints the object itself rather than a List.
+ */
+function fileRequests(inv: Invocation, files: string[]): { requests: Visited[]; singleItemImplied: boolean } {
+  const { ctx, io } = inv;
+  // get decodes without a schema: no client-side validation of apiVersion and kind.
+  const read = readManifestSources(ctx.fs, files, io.stdin, { validate: false });
+  const requests: Visited[] = buildObjects(inv, read.items).map((b) =>
+    b instanceof Error ? b : { info: b.info, names: [b.name], fileNamespace: b.info.namespaced ? b.namespace : undefined },
+  );
+  return { requests, singleItemImplied: files.length === 1 && files[0] !== '-' && !ctx.fs.isDir(files[0]) };
+}
+
 async function run(inv: Invocation): Promise<number> {
   const { ctx, io, flags } = inv;
-  if (flags.args.length === 0) {
+  const files = flags.list('filename');
+  if (files.length > 0 && flags.args.length > 0) {
+    throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+  }
+  if (flags.args.length === 0 && files.length === 0) {
     io.stderr(
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n',
     );
@@ -427,8 +463,9 @@ async function run(inv: Invocation): Promise<number> {
   if (flags.bool('output-watch-events') && !flags.bool('watch') && !flags.bool('watch-only')) {
     throw new KubectlError('--output-watch-events option can only be used with --watch or --watch-only');
   }
-  const requests = parseResourceArgs(ctx.api, flags.args);
-  const named = requests.reduce((n, r) => n + r.names.length, 0);
+  const fromFiles = files.length > 0 ? fileRequests(inv, files) : undefined;
+  const requests: Visited[] = fromFiles ? fromFiles.requests : parseResourceArgs(ctx.api, flags.args);
+  const named = fromFiles ? 0 : requests.reduce((n, r) => n + (r instanceof Error ? 0 : r.names.length), 0);
   if (named > 0 && flags.string('selector') !== '') {
     throw new KubectlError('name cannot be provided when a selector is specified');
   }
@@ -439,7 +476,7 @@ async function run(inv: Invocation): Promise<number> {
   try {
     if (flags.bool('watch') || flags.bool('watch-only')) return await watch(inv, requests, choosePrinter(inv));
     if (output === '' || output === 'wide') return printTables(inv, requests, { kind: 'table', wide: output === 'wide' });
-    return printGeneric(inv, requests, named === 1 && requests.length === 1);
+    return printGeneric(inv, requests, fromFiles ? fromFiles.singleItemImplied : named === 1 && requests.length === 1);
   } catch (e) {
     if (e instanceof ExitError) return 1;
     throw e;
@@ -467,6 +504,8 @@ export const getCommand: KubectlCommand = {
     { name: 'allow-missing-template-keys', type: 'bool', default: true, usage: 'If true, ignore any errors in templates when a field or map key is missing in the template.' },
     { name: 'template', type: 'string', usage: 'Template string or path to template file to use when -o=go-template, -o=go-template-file.' },
     { name: 'ignore-not-found', type: 'bool', usage: 'If set to true, suppresses NotFound error for specific objects that do not exist.' },
+    { name: 'filename', shorthand: 'f', type: 'stringSlice', usage: 'Filename, directory, or URL to files identifying the resource to get from a server.' },
+    { name: 'recursive', shorthand: 'R', type: 'bool', usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
     { name: 'chunk-size', type: 'int', default: 500, usage: 'Return large lists in chunks rather than all at once.' },
   ],
   run,
