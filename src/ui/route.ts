@@ -1,7 +1,9 @@
 /**
  * The page's address: `#/ko/services-endpoints/3` names a language, a lesson and a step (1-based);
  * `?embed=1` asks for the compact layout an iframe wants, `panes=terminal,editor` for only some
- * panes, `theme=light|dark|auto` for the host's colours. Pure, so it is tested in Node.
+ * panes, `theme=light|dark|auto` for the host's colours; `debug=embed` shows what the host allows
+ * (src/ui/embed/), `resume=CODE` carries progress into a popped-out tab. Pure, so it is tested in
+ * Node.
  */
 import type { Lang } from './i18n.ts';
 
@@ -19,6 +21,10 @@ export interface PageOptions {
   embed: boolean;
   panes?: PaneId[];
   theme?: 'light' | 'dark' | 'auto';
+  /** `?debug=embed`: the embedding diagnostics panel. */
+  debugEmbed?: boolean;
+  /** A progress code (lab.ts exportCode) to restore on load: how a pop-out carries the frame's progress. */
+  resume?: string;
 }
 
 export function parseHash(hash: string): Route {
@@ -49,5 +55,34 @@ export function parseSearch(search: string): PageOptions {
     .map((p) => p.trim())
     .filter((p): p is PaneId => (ALL_PANES as string[]).includes(p));
   const t = q.get('theme');
-  return { embed, panes: panes && panes.length ? panes : undefined, theme: t === 'light' || t === 'dark' || t === 'auto' ? t : undefined };
+  const resume = q.get('resume');
+  return {
+    embed,
+    panes: panes && panes.length ? panes : undefined,
+    theme: t === 'light' || t === 'dark' || t === 'auto' ? t : undefined,
+    debugEmbed: q.get('debug') === 'embed' || undefined,
+    resume: resume && /^[A-Za-z0-9_-]+$/.test(resume) ? resume : undefined,
+  };
+}
+
+/** Query parameters that only make sense inside a frame: a popped-out tab drops them. */
+const FRAME_ONLY = ['embed', 'panes', 'theme', 'debug', 'resume'];
+
+/**
+ * The address of the same lesson and step as a page of its own: the frame's own address without
+ * its frame-only parameters, with the progress code when there is one (the tab will not see the
+ * frame's storage: it is partitioned by the host, or blocked).
+ */
+export function popOutHref(href: string, resume?: string): string {
+  const url = new URL(href);
+  for (const k of FRAME_ONLY) url.searchParams.delete(k);
+  if (resume) url.searchParams.set('resume', resume);
+  return url.toString();
+}
+
+/** The address without `resume` once the progress it carried is restored (a reload must not restore it again). */
+export function withoutResume(href: string): string {
+  const url = new URL(href);
+  url.searchParams.delete('resume');
+  return url.toString();
 }

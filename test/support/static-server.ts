@@ -17,7 +17,8 @@ const TYPES: Record<string, string> = {
   '.yaml': 'text/yaml; charset=utf-8',
 };
 
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+/** `headers` go on every answer (the embed test serves the lab with `Access-Control-Allow-Origin: *`, as a frame under an opaque origin needs). */
+export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -25,7 +26,7 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
       if (!file.startsWith(normalize(root))) throw new Error('outside root');
       if ((await stat(file).catch(() => undefined))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -2,8 +2,10 @@
  * Monaco, loaded lazily (a dynamic import when the editor pane is first shown or the page is
  * idle): the editor API and only the features and language the lab uses, the YAML worker of
  * monaco-yaml validating against the Kubernetes v1.33 schema. Workers are bundled by Vite
- * (`?worker`); when they cannot start (an opaque-origin iframe) Monaco falls back to the main
- * thread.
+ * (`?worker`). Under an opaque origin (a frame sandboxed without allow-same-origin) no worker
+ * can start, not even from a blob URL (tried in Chromium 14x): Monaco then runs its own worker code
+ * on the main thread, and the schema checks are left out; the syntax markers (yaml-markers.ts)
+ * run on the main thread anyway.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/hover/register';
@@ -53,8 +55,11 @@ const yamlMonaco = {
   },
 };
 
-const descriptions = await loadDescriptions().catch(() => undefined);
-configureMonacoYaml(yamlMonaco as unknown as typeof monaco, {
+/** `origin` is the string 'null' for an opaque origin. */
+export const workersAvailable = typeof Worker !== 'undefined' && globalThis.origin !== 'null';
+
+const descriptions = workersAvailable ? await loadDescriptions().catch(() => undefined) : undefined;
+if (workersAvailable) configureMonacoYaml(yamlMonaco as unknown as typeof monaco, {
   enableSchemaRequest: false,
   hover: true,
   completion: true,

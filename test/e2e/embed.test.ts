@@ -1,0 +1,138 @@
+/**
+ * The lab inside another site's page, as Notion frames it: a host page on one origin
+ * (http://localhost:A) with an iframe of the lab on another site (http://127.0.0.1:B).
+ * Checked: nothing grabs focus and a "click to start typing" veil stays until the first click;
+ * the bar's pop-out link carries the lesson, the step and the progress into a tab of its own;
+ * under `sandbox="allow-scripts"` (an opaque origin: storage really throws) the lab runs in
+ * memory and says so; `?debug=embed` reports what the host allows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+let browser: Browser;
+let labSite: Awaited<ReturnType<typeof serveStatic>>;
+let hostSite: Awaited<ReturnType<typeof serveStatic>>;
+let hostDir: string;
+
+beforeAll(async () => {
+  // Under an opaque origin the module scripts are fetched with `Origin: null`: they need CORS.
+  labSite = await serveStatic(dist, { 'access-control-allow-origin': '*' });
+  hostDir = await mkdtemp(join(tmpdir(), 'kubelab-host-'));
+  hostSite = await serveStatic(hostDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await labSite?.close();
+  await hostSite?.close();
+  if (hostDir) await rm(hostDir, { recursive: true, force: true });
+});
+
+/** A host page on another site (localhost vs 127.0.0.1) framing the lab at `query`. */
+async function hostPage(name: string, query: string, attrs: string): Promise<string> {
+  const src = labSite.url + query;
+  const html = `<!doctype html><html><head><title>Host notes</title><link rel="icon" href="data:,"></head><body style="margin:0;font-family:sans-serif">
+<p id="host-text">Notes about Services, with the lab below.</p><input id="host-input" aria-label="host input">
+<iframe id="lab" src="${src}" ${attrs} style="width:760px;height:480px;border:1px solid #999"></iframe>
+<p style="height:1200px">More notes.</p></body></html>`;
+  await writeFile(join(hostDir, name), html);
+  return hostSite.url.replace('127.0.0.1', 'localhost') + name;
+}
+
+const labFrame = (page: Page): Frame => page.frames().find((f) => f.url().startsWith(labSite.url))!;
+const rows = (f: Frame) => f.$eval('[data-testid=terminal] .xterm-rows', (el) => [...el.children].map((r) => r.textContent!.trimEnd()).join('\n'));
+const waitForText = (f: Frame, text: string) =>
+  f.waitForFunction((t) => [...(document.querySelector('[data-testid=terminal] .xterm-rows')?.children ?? [])].map((r) => r.textContent!.trimEnd()).join('\n').includes(t), text, { timeout: 10000 });
+const labReady = (f: Frame | Page) => f.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 20000 });
+
+describe('embedded in another site', () => {
+  it('waits for a click before taking keys, then pops out to the same step with the progress', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const url = await hostPage('notion-like.html', '?embed=1&panes=lesson,terminal#/en/01-services-and-endpoints/2', 'allow="fullscreen"');
+    await page.goto(url);
+    await page.waitForFunction(() => !!document.querySelector('iframe'));
+    await page.waitForFunction(() => document.querySelector('iframe')!.contentWindow !== null);
+    const frame = await (await page.$('#lab'))!.contentFrame();
+    await labReady(frame!);
+    const f = labFrame(page);
+    // Nothing took focus on load, and the host did not scroll to the frame.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    expect(await f.isVisible('[data-testid=click-to-type]')).toBe(true);
+    expect(await f.textContent('[data-testid=click-to-type]')).toContain('Click to start typing');
+    // Keys typed before the click stay with the host.
+    await page.click('#host-input');
+    await page.keyboard.type('abc');
+    expect(await page.inputValue('#host-input')).toBe('abc');
+    // The first click into the lab lifts the veil and lands on the terminal.
+    await f.click('[data-testid=terminal]');
+    expect(await f.$('[data-testid=click-to-type]')).toBeNull();
+    await page.keyboard.type('kubectl get svc kubia');
+    await page.keyboard.press('Enter');
+    await waitForText(f, 'kubia   ClusterIP');
+    expect(await page.inputValue('#host-input')).toBe('abc');
+    // The bar: the Ctrl+W warning, fullscreen (the host allows it), the pop-out link.
+    expect(await f.textContent('[data-testid=ctrl-w-warning]')).toContain('Ctrl+W');
+    expect(await f.isVisible('[data-testid=fullscreen]')).toBe(true);
+    await f.waitForFunction(() => (document.querySelector('[data-testid=pop-out]') as HTMLAnchorElement).href.includes('resume='), undefined, { timeout: 10000 });
+    const href = await f.$eval('[data-testid=pop-out]', (a) => (a as HTMLAnchorElement).href);
+    expect(href).toContain('#/en/01-services-and-endpoints/2');
+    expect(href).not.toContain('embed=');
+    expect(href).not.toContain('panes=');
+    await page.screenshot({ path: '/tmp/kubelab-iframe.png' });
+    // Popping out opens the same step in a tab of its own, with the frame's history restored.
+    const [tab] = await Promise.all([context.waitForEvent('page'), f.click('[data-testid=pop-out]')]);
+    await labReady(tab);
+    expect(new URL(tab.url()).search).toBe('');
+    expect(new URL(tab.url()).hash).toBe('#/en/01-services-and-endpoints/2');
+    await tab.waitForSelector('[data-testid=notice]');
+    expect(await tab.textContent('[data-testid=notice]')).toContain('Progress restored');
+    expect(await tab.$('[data-testid=embed-bar]')).toBeNull();
+    await tab.click('[data-testid=terminal]');
+    await tab.keyboard.press('ArrowUp');
+    await tab.waitForFunction(() => (document.querySelector('[data-testid=terminal] .xterm-rows')?.textContent ?? '').includes('$ kubectl get svc kubia'), undefined, { timeout: 10000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('runs in memory under a sandbox without allow-same-origin, and reports it with ?debug=embed', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const url = await hostPage('sandboxed.html', '?embed=1&panes=lesson,terminal,editor&debug=embed#/en/01-services-and-endpoints/1', 'sandbox="allow-scripts"');
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('iframe')?.contentWindow !== null);
+    const frame = (await (await page.$('#lab'))!.contentFrame())!;
+    await labReady(frame);
+    expect(await frame.textContent('[data-testid=notice]')).toContain('kept in memory only');
+    expect(await frame.textContent('[data-testid=embed-diagnostics] [data-key="framed"]')).toBe('yes');
+    expect(await frame.textContent('[data-testid=embed-diagnostics] [data-key="storage"]')).toBe('memory only (blocked)');
+    expect(await frame.textContent('[data-testid=embed-diagnostics] [data-key="ancestor origins"]')).toContain('http://localhost:');
+    expect(await frame.textContent('[data-testid=embed-diagnostics] [data-key="fullscreen enabled"]')).toBe('no');
+    // No fullscreen button where the host does not allow it.
+    expect(await frame.$('[data-testid=fullscreen]')).toBeNull();
+    await frame.click('[data-testid=terminal]');
+    await page.keyboard.type('kubectl get svc kubia');
+    await page.keyboard.press('Enter');
+    await waitForText(frame, 'kubia   ClusterIP').catch(async (e) => {
+      console.log(await rows(frame));
+      throw e;
+    });
+    await page.screenshot({ path: '/tmp/kubelab-iframe-sandboxed.png' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
