@@ -12,6 +12,12 @@ export interface PodRuntime {
   /** Run a command in a container; resolves with its exit code. Throws ApiError for API errors. */
   exec(namespace: string, pod: string, container: string | undefined, argv: string[], io: CommandIO, opts: { stdin: boolean; tty: boolean }): Promise<number>;
   logs(namespace: string, pod: string, container: string | undefined, opts: { previous?: boolean; tail?: number; timestamps?: boolean }): string;
+  /**
+   * Attach to a container's main process (`kubectl run -i/--attach`): its output streams to `io`
+   * (and stdin feeds it) until it ends; resolves with its exit code, or null when the command
+   * was interrupted first (a server that never ends).
+   */
+  attach?(namespace: string, pod: string, container: string, io: CommandIO, opts: { stdin: boolean; tty: boolean }): Promise<number | null>;
 }
 
 /**

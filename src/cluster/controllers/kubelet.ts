@@ -84,7 +84,15 @@ export class Kubelets implements Controller {
     private readonly clock: Clock,
     private readonly random: Random,
     readonly runtime: ContainerRuntime,
-  ) {}
+  ) {
+    // An attached client's program (`kubectl run -i ... -- CMD`) is the container's process:
+    // when it returns, the container exits with its code, as any main process would.
+    runtime.onProcessExit = (namespace, name, container, exitCode) => {
+      const w = this.work.get(`${namespace}/${name}`);
+      const c = w?.containers.find((x) => x.spec.name === container);
+      if (w && c && c.phase === 'running' && !w.killing) this.containerExited(w, c, exitCode);
+    };
+  }
 
   /** Images a node already holds (bootstrap: what kubeadm pulled). */
   preloadImage(node: string, ref: string): void {

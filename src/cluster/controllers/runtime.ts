@@ -44,12 +44,19 @@ export interface RuntimeView {
   /** `touch FILE` / `rm FILE` in a container: what a readiness probe such as `ls /var/ready` looks at. */
   writeFile(namespace: string, pod: string, container: string | undefined, path: string): boolean;
   removeFile(namespace: string, pod: string, container: string | undefined, path: string): boolean;
+  /**
+   * The container's main process ended with `exitCode`: the program a client attached to
+   * (`kubectl run -i`) returned. The kubelet then treats the container as exited.
+   */
+  endProcess(namespace: string, pod: string, container: string | undefined, exitCode: number): boolean;
 }
 
 export class ContainerRuntime implements RuntimeView {
   private readonly pods = new Map<string, PodRecord>();
   /** Called when a file changes, so the kubelet can re-run probes at once. */
   onFileChange?: (namespace: string, pod: string) => void;
+  /** Set by the kubelet: a container's main process ended (endProcess). */
+  onProcessExit?: (namespace: string, pod: string, container: string, exitCode: number) => void;
 
   record(namespace: string, name: string): PodRecord | undefined {
     return this.pods.get(`${namespace}/${name}`);
@@ -114,6 +121,13 @@ export class ContainerRuntime implements RuntimeView {
       c.files.add(path);
       this.onFileChange?.(namespace, pod);
     }
+    return true;
+  }
+
+  endProcess(namespace: string, pod: string, container: string | undefined, exitCode: number): boolean {
+    const c = this.container(namespace, pod, container);
+    if (!c?.running) return false;
+    this.onProcessExit?.(namespace, pod, c.name, exitCode);
     return true;
   }
 

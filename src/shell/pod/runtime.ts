@@ -12,6 +12,7 @@ import type { PodRuntime } from '../../kubectl/context.ts';
 import type { CommandIO } from '../io.ts';
 import type { PodContext } from './context.ts';
 import { profileForImage } from './images.ts';
+import { resolveImage } from '../../cluster/controllers/images.ts';
 import { findProgram, runShell } from './podshell.ts';
 
 export type Sleep = (seconds: number, signal: AbortSignal) => Promise<void>;
@@ -90,6 +91,39 @@ export class ClusterPodRuntime implements PodRuntime {
     };
     if (prog === 'shell') return runShell(ctx, argv[0], argv.slice(1), streams);
     return await prog(argv.slice(1), streams, ctx);
+  }
+
+  /**
+   * The container's main process, as an attached client sees it: the command and arguments of
+   * its spec run like an exec'd program (an image's shell when there are none, for images whose
+   * default process is a shell); when it returns, the container exits with its code. An image
+   * whose default process is a server prints nothing and runs until the client is interrupted.
+   */
+  async attach(namespace: string, podName: string, container: string, io: CommandIO, opts: { stdin: boolean; tty: boolean }): Promise<number | null> {
+    const pod = this.pod(namespace, podName);
+    const spec = pod.spec.containers.find((c) => c.name === container);
+    let argv = [...((spec?.command as string[] | undefined) ?? []), ...((spec?.args as string[] | undefined) ?? [])];
+    if (argv.length === 0) {
+      const profile = profileForImage(spec?.image ?? '');
+      if (!resolveImage(spec?.image ?? '').behaviour?.exitsWithoutCommand || !profile.shells.includes('sh')) {
+        await new Promise<void>((resolve) => {
+          if (io.signal.aborted) return resolve();
+          io.signal.addEventListener('abort', () => resolve(), { once: true });
+        });
+        return null;
+      }
+      argv = ['sh'];
+    }
+    let code: number;
+    try {
+      code = await this.exec(namespace, podName, container, argv, io, opts);
+    } catch {
+      // The runtime could not start the program (not in the image): the container fails to run.
+      code = 128;
+    }
+    if (io.signal.aborted) return null;
+    this.cluster.runtime.endProcess(namespace, podName, container, code);
+    return code;
   }
 
   logs(namespace: string, podName: string, container: string | undefined, opts: LogOptions): string {
