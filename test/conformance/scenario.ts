@@ -225,6 +225,25 @@ export const CONFORMANCE_COMMANDS: string[] = [
   'kubectl get -f one.yaml svc',
   'kubectl describe -f svcs.yaml',
   'kubectl describe -f mixed.yaml',
+  // Enum fields (the values and "Possible enum values" paragraphs of a v1.33 API server).
+  'kubectl explain svc.spec.ipFamilyPolicy',
+  'kubectl explain svc.spec.ipFamilies',
+  'kubectl explain svc.spec.ports.protocol',
+  'kubectl explain svc.spec --recursive',
+  'kubectl explain pods.spec.restartPolicy',
+  'kubectl explain pods.spec',
+  'kubectl explain pods.status.phase',
+  'kubectl explain pods.spec.containers.lifecycle',
+  'kubectl explain pods.spec.containers.lifecycle.stopSignal',
+  'kubectl explain pods.spec.containers.imagePullPolicy',
+  'kubectl explain endpointslices.addressType',
+  'kubectl explain deploy.spec.strategy.type',
+  'kubectl explain no.status.phase',
+  'kubectl explain pods.spec.tolerations',
+  'kubectl explain pods.spec.volumes.hostPath.type',
+  'kubectl explain svc.spec.sessionAffinity',
+  'kubectl explain endpointslices.ports',
+  'kubectl explain pods.spec.containers.lifecycle --recursive',
 ];
 
 /**

@@ -1,6 +1,7 @@
 /** The editor's JSON Schema follows the API server's schema data. */
 import { describe, expect, it } from 'vitest';
 import { kubernetesSchema } from '../../src/ui/editor/k8s-schema.ts';
+import { loadDescriptions } from '../../src/cluster/api/schema.ts';
 
 describe('kubernetes JSON schema for the editor', () => {
   it('has Service with its spec fields, required port, no unknown fields', () => {
@@ -18,9 +19,25 @@ describe('kubernetes JSON schema for the editor', () => {
   });
 
   it('puts descriptions on fields when given', () => {
-    const s = kubernetesSchema({ describe: (t, f) => (t === 'core.v1.ServiceSpec' && f === 'selector' ? 'Route service traffic to pods' : undefined) }) as {
+    const s = kubernetesSchema({
+      describe: (t, f) => (t === 'core.v1.ServiceSpec' && f === 'selector' ? 'Route service traffic to pods' : undefined),
+      enumOf: () => undefined,
+    }) as {
       definitions: Record<string, { properties: Record<string, { description?: string }> }>;
     };
     expect(s.definitions['core.v1.ServiceSpec'].properties.selector.description).toBe('Route service traffic to pods');
+  });
+
+  it('offers the enum values of enum fields (completion), on list items for a list of them', async () => {
+    const s = kubernetesSchema(await loadDescriptions()) as {
+      definitions: Record<string, { properties: Record<string, { enum?: string[]; items?: { enum?: string[] }; description?: string }> }>;
+    };
+    const spec = s.definitions['core.v1.ServiceSpec'].properties;
+    expect(spec.type.enum).toEqual(['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
+    expect(spec.type.description).toContain('\n\nPossible enum values:\n - `"ClusterIP"` means a service will only be accessible inside the cluster, via the cluster IP.\n');
+    expect(spec.ipFamilies.items?.enum).toEqual(['', 'IPv4', 'IPv6']);
+    expect(spec.ipFamilies.enum).toBeUndefined();
+    expect(s.definitions['core.v1.ServicePort'].properties.protocol.enum).toEqual(['SCTP', 'TCP', 'UDP']);
+    expect(s.definitions['core.v1.ServicePort'].properties.name.enum).toBeUndefined();
   });
 });

@@ -6,6 +6,9 @@
  * `allOf: [{$ref}]` next to the field's own description; list items and map values likewise).
  * `kubectl explain` renders this document; the real kubectl can read it from `kubelab serve`.
  *
+ * Enum-typed fields carry `enum` and the "Possible enum values" paragraph, as a v1.33 API server
+ * (feature gate OpenAPIEnums, on by default) serves them; the committed documents have neither.
+ *
  * Descriptions are large, so building a document is async (loadDescriptions()).
  */
 import type { ResourceInfo } from './resources.ts';
@@ -122,7 +125,11 @@ class DocumentBuilder {
     if (description !== undefined) schema.description = description;
     const properties: Record<string, Schema> = {};
     for (const [field, f] of info.fields) {
-      const p = this.valueSchema(f.type, true);
+      let p = this.valueSchema(f.type, true);
+      // kube-openapi puts an enum type's values on the field, or on the items of a list of them.
+      const e = this.docs.enumOf(name, field);
+      if (e?.items) p = { ...p, items: { ...(p.items as Schema), enum: [...e.values] } };
+      else if (e) p = { ...p, enum: [...e.values] };
       const d = this.docs.describe(name, field);
       properties[field] = d === undefined ? p : { ...p, description: d };
     }

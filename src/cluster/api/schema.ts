@@ -164,23 +164,64 @@ export function goStructName(name: string): string {
   return name.slice(name.lastIndexOf('.') + 1);
 }
 
+/** The values an enum-typed field takes (kube-openapi's `+enum`): on the field, or on its list's items. */
+export interface FieldEnum {
+  values: readonly string[];
+  /** True for a list of enum values (`ipFamilies`): the values are those of the items. */
+  items: boolean;
+}
+
 export interface Descriptions {
-  /** The description of a type (field omitted) or of one of its fields. */
+  /**
+   * The description of a type (field omitted) or of one of its fields. An enum field's description
+   * ends with the "Possible enum values:" paragraph, as a v1.33 API server serves it.
+   */
   describe(typeName: string, field?: string): string | undefined;
+  /** The enum values of a field, or undefined when the field is not of an enum type. */
+  enumOf(typeName: string, field: string): FieldEnum | undefined;
+}
+
+interface EnumData {
+  enums: Record<string, { values: string[]; lines: string[] }>;
+  fields: Record<string, Record<string, string>>;
+}
+
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** kube-openapi's generateDescription of the field's comment followed by enumType.DescriptionLines(). */
+function withEnumParagraph(description: string | undefined, lines: readonly string[]): string {
+  const paragraph = 'Possible enum values:\n' + lines.map((l) => l.trimEnd()).join('\n');
+  return description ? `${description}\n\n${paragraph}` : paragraph;
 }
 
 let descriptions: Promise<Descriptions> | undefined;
 
-/** Field descriptions (about 230 kB), fetched on first use. */
+/**
+ * Field descriptions (about 230 kB) and the enum values of enum-typed fields (schema/enums-*.json,
+ * what the committed OpenAPI documents lack: scripts/extract-openapi-enums.mjs), fetched on first use.
+ */
 export function loadDescriptions(): Promise<Descriptions> {
-  descriptions ??= import('./schema/descriptions-v1.33.json').then((mod) => {
-    const types = (mod.default as { types: Record<string, Record<string, string>> }).types;
+  descriptions ??= Promise.all([import('./schema/descriptions-v1.33.json'), import('./schema/enums-v1.33.json')]).then(([docs, enumsModule]) => {
+    const types = (docs.default as { types: Record<string, Record<string, string>> }).types;
+    const { enums, fields } = enumsModule.default as EnumData;
+    const enumType = (typeName: string, field: string): { name: string; items: boolean } | undefined => {
+      const f = has(fields, typeName) ? fields[typeName] : undefined;
+      if (!f || !has(f, field)) return undefined;
+      const name = f[field];
+      return name.startsWith('[]') ? { name: name.slice(2), items: true } : { name, items: false };
+    };
     return {
       describe(typeName: string, field?: string): string | undefined {
-        const t = Object.prototype.hasOwnProperty.call(types, typeName) ? types[typeName] : undefined;
-        if (!t) return undefined;
+        const t = has(types, typeName) ? types[typeName] : undefined;
         const key = field ?? '';
-        return Object.prototype.hasOwnProperty.call(t, key) ? t[key] : undefined;
+        const own = t && has(t, key) ? t[key] : undefined;
+        const e = field === undefined ? undefined : enumType(typeName, field);
+        // A list of enum values gets `enum` on its items but no paragraph (openapi.go generateProperty).
+        return e && !e.items ? withEnumParagraph(own, enums[e.name].lines) : own;
+      },
+      enumOf(typeName: string, field: string): FieldEnum | undefined {
+        const e = enumType(typeName, field);
+        return e && { values: enums[e.name].values, items: e.items };
       },
     };
   });

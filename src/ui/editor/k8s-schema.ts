@@ -2,7 +2,9 @@
  * A JSON Schema (draft-07) for Kubernetes v1.33 manifests, generated from the API server's own
  * schema data (src/cluster/api/schema/), so the editor flags exactly what strict decoding will
  * reject: unknown fields, wrong types, missing required fields. monaco-yaml validates against it
- * and shows the field descriptions on hover and in completion.
+ * and shows the field descriptions on hover and in completion. With the descriptions come the enum
+ * values of enum-typed fields (`type: ClusterIP|NodePort|...`): offered as completions, and a value
+ * outside them is flagged, as the API server's validation rejects it.
  */
 import data from '../../cluster/api/schema/types-v1.33.json';
 import { shapeOf, typeInfo, type Descriptions, type TypeExpr } from '../../cluster/api/schema.ts';
@@ -65,7 +67,11 @@ export function kubernetesSchema(descriptions?: Descriptions): JSONSchema {
     }
     const properties: Record<string, JSONSchema> = {};
     for (const [field, f] of info.fields) {
-      const s = schemaOf(f.type, pending);
+      let s = schemaOf(f.type, pending);
+      // Enum values (loaded with the descriptions) are the completion items of the field.
+      const e = descriptions?.enumOf(name, field);
+      if (e?.items) s = { ...s, items: { ...(s.items as JSONSchema), enum: [...e.values] } };
+      else if (e) s = { ...s, enum: [...e.values] };
       const d = descriptions?.describe(name, field);
       properties[field] = d ? (s.$ref ? { allOf: [s], description: d } : { ...s, description: d }) : s;
     }
