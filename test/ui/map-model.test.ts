@@ -4,7 +4,7 @@ import { Cluster } from '../../src/cluster/cluster.ts';
 import { BufferIO } from '../../src/shell/io.ts';
 import { Shell } from '../../src/shell/shell.ts';
 import { describeMap } from '../../src/ui/map/describe-map.ts';
-import { buildMapModel } from '../../src/ui/map/model.ts';
+import { buildMapModel, MapModelBuilder } from '../../src/ui/map/model.ts';
 
 async function run(shell: Shell, text: string): Promise<void> {
   const io = new BufferIO();
@@ -78,5 +78,23 @@ describe('cluster map model', () => {
     expect(en).toContain('Service ext: type ExternalName. Cluster DNS answers with a CNAME to someapi.somecompany.com. No cluster IP, no endpoints, no kube-proxy.');
     expect(en).toContain('  The selector app=web matches no pod.');
     expect(en).toContain('Pod kubia-manual is not behind web: labels app=kubia, selector app=web.');
+  });
+
+  it('rebuilds reusing the entries of unchanged objects; a pod behind another Service is not a mismatch', async () => {
+    const shell = new Shell({ cluster: new Cluster({ seed: 3 }) });
+    await run(shell, RC);
+    await run(shell, 'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\nEOF');
+    await run(shell, 'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Service\nmetadata:\n  name: kubia\nspec:\n  selector:\n    app: kubia\n  ports:\n  - port: 80\nEOF');
+    shell.cluster.advance(60);
+    const builder = new MapModelBuilder(shell.cluster.api);
+    const before = builder.build();
+    expect(before.mismatches).toEqual([]);
+    const [first, second] = before.pods;
+    await run(shell, `kubectl label pod ${first.name} app=other --overwrite`);
+    const after = builder.build();
+    expect(after.pods.find((p) => p.name === second.name)).toBe(second);
+    expect(after.pods.find((p) => p.name === first.name)).not.toBe(first);
+    expect(after.services.find((s) => s.name === 'web')).toBe(before.services.find((s) => s.name === 'web'));
+    expect(after.mismatches.map((m) => `${m.pod} ${m.service} ${m.labels}`).sort()).toEqual([`${first.name} kubia app=other`, `${first.name} web app=other`]);
   });
 });
