@@ -61,7 +61,7 @@ describe('placePods', () => {
   });
 
   it('draws every pod exactly once, and pods that stay keep their order', () => {
-    const names = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { maxLength: 7 });
+    const names = fc.uniqueArray(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e', 'f', 'g'), { maxLength: 7 });
     fc.assert(
       fc.property(names, names, (before, now) => {
         const order = placePods(before, now);
