@@ -44,6 +44,11 @@ const POD_SPEC_PATHS: Record<string, string> = {
   PodTemplate: 'template.spec',
 };
 
+/** Where the pod spec sits in an object of `kind` (`spec.template.spec`), or undefined when it has none. */
+export function podSpecPath(kind: string): string | undefined {
+  return POD_SPEC_PATHS[kind];
+}
+
 /**
  * The metadata of the list at `path` (field names without indices, e.g.
  * `['spec', 'template', 'spec', 'containers', 'ports']`) in an object of `kind`.

@@ -181,7 +181,12 @@ function mergePatches(kind: string, path: string[], base: JsonMap, patch: JsonMa
       const mergeKey = listPatchMeta(kind, [...path, k]).mergeKey;
       if (mergeKey === '') out[k] = [...pv, ...bv.filter((x) => !pv.some((y) => deepEqual(x, y)))];
       else {
-        const fromPatch = pv as JsonMap[];
+        // An element both patches change (a container whose env lost one variable and gained
+        // another) is merged key by key, as mergeSlice does, not replaced by the later patch's.
+        const fromPatch = (pv as JsonMap[]).map((y) => {
+          const same = (bv as JsonMap[]).find((x) => isMap(x) && deepEqual(x[mergeKey], y[mergeKey]));
+          return same && isMap(y) ? mergePatches(kind, [...path, k], same, y) : y;
+        });
         const rest = (bv as JsonMap[]).filter((x) => !fromPatch.some((y) => deepEqual(y[mergeKey], x[mergeKey])));
         out[k] = [...fromPatch, ...rest];
       }

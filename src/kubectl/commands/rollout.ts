@@ -1,6 +1,7 @@
 /**
  * kubectl rollout (pkg/cmd/rollout) for Deployments: `status` (watch until the rollout is done,
- * DeploymentStatusViewer's messages), `restart` (the restartedAt template annotation),
+ * DeploymentStatusViewer's messages), `restart` (the restartedAt template annotation), `pause`
+ * and `resume` (spec.paused, polymorphichelpers' ObjectPauser/ObjectResumer),
  * `history` (revisions from the ReplicaSets the Deployment owns) and `undo` (the template of the
  * previous or a given revision, DeploymentRollbacker).
  */
@@ -161,6 +162,57 @@ async function runRestart(inv: Invocation): Promise<number> {
   return 0;
 }
 
+/**
+ * `rollout pause` / `rollout resume`: set spec.paused through a strategic merge patch; a type
+ * without names means every object of it (the builder's ResourceTypeOrNameArgs).
+ */
+function pauseOrResume(paused: boolean) {
+  return async (inv: Invocation): Promise<number> => {
+    const { ctx, io, flags } = inv;
+    const output = flags.string('output');
+    checkObjectOutput(output);
+    if (flags.args.length === 0) throw new KubectlError('required resource not specified');
+    const errors: unknown[] = [];
+    for (const req of parseResourceArgs(ctx.api, flags.args)) {
+      const key = resourceKey(req.info);
+      const ns = req.info.namespaced ? inv.namespace : undefined;
+      let names = req.names;
+      if (names.length === 0) {
+        try {
+          const res = ctx.api.list(key, ns, { labelSelector: flags.string('selector') });
+          inv.warn(res.warnings);
+          names = res.object.items.map((o) => o.metadata.name ?? '');
+        } catch (e) {
+          errors.push(e);
+          continue;
+        }
+      }
+      for (const name of names) {
+        const resourceString = req.info.group ? `${req.info.resource}.${req.info.group}` : req.info.resource;
+        try {
+          const current = ctx.api.get(key, ns, name).object as Obj;
+          if (!isDeployment(req.info)) {
+            errors.push(new KubectlError(`error: ${resourceString} "${name}" ${paused ? 'pausing' : 'resuming'} is not supported`));
+            continue;
+          }
+          if (!!current.spec?.paused === paused) {
+            errors.push(new KubectlError(`error: ${resourceString} "${name}" ${paused ? 'is already paused' : 'is not paused'}`));
+            continue;
+          }
+          const res = ctx.api.patch(key, ns, name, 'strategic', { spec: { paused: paused ? true : null } });
+          inv.warn(res.warnings);
+          io.stdout(objectOutput({ info: req.info, name, object: res.object, typed: false }, paused ? 'paused' : 'resumed', 'none', output));
+        } catch (e) {
+          if (e instanceof ApiError) inv.warn(e.warnings);
+          errors.push(e);
+        }
+      }
+    }
+    if (errors.length > 0) throw new AggregateError(errors);
+    return 0;
+  };
+}
+
 /** The ReplicaSets a Deployment controls (its controller owner reference). */
 function ownedReplicaSets(inv: Invocation, d: KubeObject): KubeObject[] {
   return inv.ctx.api
@@ -282,11 +334,25 @@ export const rolloutCommand: KubectlCommand = {
       run: runHistory,
     },
     {
+      name: 'pause',
+      short: 'Mark the provided resource as paused',
+      usage: 'kubectl rollout pause RESOURCE [options]',
+      flags: [OUTPUT, { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on.' }],
+      run: pauseOrResume(true),
+    },
+    {
       name: 'restart',
       short: 'Restart a resource',
       usage: 'kubectl rollout restart RESOURCE [options]',
       flags: [OUTPUT],
       run: runRestart,
+    },
+    {
+      name: 'resume',
+      short: 'Resume a paused resource',
+      usage: 'kubectl rollout resume RESOURCE [options]',
+      flags: [OUTPUT, { name: 'selector', shorthand: 'l', type: 'string', usage: 'Selector (label query) to filter on.' }],
+      run: pauseOrResume(false),
     },
     {
       name: 'status',

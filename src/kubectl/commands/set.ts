@@ -1,5 +1,6 @@
 /**
- * kubectl set (pkg/cmd/set): the command group, and `set selector` (set_selector.go): the last
+ * kubectl set (pkg/cmd/set): the command group (`set env` and `set image` in their own files),
+ * and `set selector` (set_selector.go): the last
  * argument is a label selector (metav1.ParseToLabelSelector) that replaces a Service's
  * spec.selector through a strategic merge patch. Prints `service/NAME selector updated`.
  */
@@ -11,6 +12,8 @@ import { AggregateError, KubectlError } from '../errors.ts';
 import { checkObjectOutput, objectOutput } from '../object-output.ts';
 import { parseResourceArgs } from '../resource-args.ts';
 import { DRY_RUN_FLAG, dryRunStrategy } from '../write-options.ts';
+import { setEnvCommand } from './set-env.ts';
+import { setImageCommand } from './set-image.ts';
 
 /** The builder's error when no resource was named (resource.Builder's missing-args message). */
 export const NO_RESOURCE_ARGS = `You must provide one or more resources by argument or filename.
@@ -107,5 +110,5 @@ export const setCommand: KubectlCommand = {
   short: 'Set specific features on objects',
   usage: 'kubectl set SUBCOMMAND [options]',
   flags: [],
-  subcommands: [selectorCommand],
+  subcommands: [setEnvCommand, setImageCommand, selectorCommand],
 };
