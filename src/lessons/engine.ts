@@ -48,6 +48,8 @@ export interface StartOptions {
 export interface LessonProgress {
   lessonId: string;
   statuses: StepStatus[];
+  /** 0-based current step; `statuses.length` when finished. */
+  step: number;
   done: number;
   total: number;
 }
@@ -108,7 +110,7 @@ export class LessonSession {
 
   progress(): LessonProgress {
     const statuses = [...this.statuses];
-    return { lessonId: this.lesson.id, statuses, done: statuses.filter((s) => s === 'done' || s === 'skipped').length, total: statuses.length };
+    return { lessonId: this.lesson.id, statuses, step: this.index, done: statuses.filter((s) => s === 'done' || s === 'skipped').length, total: statuses.length };
   }
 
   on(listener: SessionListener): () => void {
@@ -164,6 +166,15 @@ export class LessonSession {
    */
   solution(): readonly SolutionAction[] {
     return (this.step?.solution ?? []).map((a) => ('run' in a ? { ...a, run: resolveCommand(this.currentShell, a.run) } : a));
+  }
+
+  /**
+   * A solution command with its placeholders resolved against the cluster as it is now. The page
+   * types a solution one action at a time and resolves each just before typing it, so a pod a
+   * previous command started (`{{newest-pod:...}}`) is found.
+   */
+  resolve(command: string): string {
+    return resolveCommand(this.currentShell, command);
   }
 
   /** Do the solution in this shell (as if typed); returns the terminal text it produced. */
@@ -261,10 +272,37 @@ export class LessonSession {
   }
 }
 
-/** The course overview: each lesson with its progress (statuses saved by the page). */
-export function courseOverview(index: CourseIndex, saved: Record<string, StepStatus[] | undefined>): { id: string; title: Localized; done: number; total: number | undefined }[] {
+/** What the page saves of a lesson's progress, so the course overview needs no replay. */
+export interface ProgressSummary {
+  statuses: StepStatus[];
+  /** 0-based current step; `statuses.length` when finished. */
+  step: number;
+}
+
+export interface OverviewRow {
+  id: string;
+  title: Localized;
+  /** Steps done or skipped. */
+  done: number;
+  /** Number of steps, when known (the lesson was loaded or has saved progress). */
+  total: number | undefined;
+  /** 0-based step the learner is at, when the lesson was started. */
+  step: number | undefined;
+  started: boolean;
+  finished: boolean;
+}
+
+/**
+ * The course overview: each lesson of the course with its progress. `saved` holds what the page
+ * saved per lesson (or the live session's progress); `stepCounts` the number of steps of the
+ * lessons loaded so far, for lessons never opened.
+ */
+export function courseOverview(index: CourseIndex, saved: Record<string, ProgressSummary | undefined>, stepCounts: Record<string, number | undefined> = {}): OverviewRow[] {
   return index.lessons.map((l) => {
     const s = saved[l.id];
-    return { id: l.id, title: l.title, done: s ? s.filter((x) => x === 'done' || x === 'skipped').length : 0, total: s?.length };
+    const total = s?.statuses.length ?? stepCounts[l.id];
+    const done = s ? s.statuses.filter((x) => x === 'done' || x === 'skipped').length : 0;
+    const finished = !!s && s.statuses.length > 0 && s.step >= s.statuses.length;
+    return { id: l.id, title: l.title, done, total, step: s ? Math.min(s.step, s.statuses.length) : undefined, started: !!s, finished };
   });
 }

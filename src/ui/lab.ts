@@ -11,6 +11,7 @@
  * Plain TypeScript: tested in Node (test/ui/lab.test.ts).
  */
 import { LessonSession } from '../lessons/engine.ts';
+import type { ProgressSummary } from '../lessons/engine.ts';
 import type { Lesson } from '../lessons/types.ts';
 import type { CommandIO } from '../shell/io.ts';
 import type { Shell } from '../shell/shell.ts';
@@ -19,6 +20,9 @@ import type { SafeStorage } from './storage.ts';
 export const STATE_VERSION = 1;
 export const KEY_PREFIX = 'kubelab:';
 export const lessonKey = (id: string) => `${KEY_PREFIX}v${STATE_VERSION}:lesson:${id}`;
+/** The sandbox of a lesson (its cluster, no steps) is saved apart from the lesson. */
+export const sandboxKey = (id: string) => `${KEY_PREFIX}v${STATE_VERSION}:sandbox:${id}`;
+/** The lab open last: a lesson id, or `sandbox:` and a lesson id. */
 export const CURRENT_KEY = `${KEY_PREFIX}v${STATE_VERSION}:current`;
 
 export type LogEntry =
@@ -35,6 +39,10 @@ export interface SavedLesson {
   history: string[];
   /** The virtual time when saved: the clock moves on to it after the replay. */
   clock: number;
+  /** The lesson's sandbox: its cluster with no steps. */
+  sandbox?: boolean;
+  /** Step statuses when saved, for the course overview (restoring replays the log instead). */
+  progress?: ProgressSummary;
 }
 
 export type SleepFn = (seconds: number, signal: AbortSignal) => Promise<void>;
@@ -63,9 +71,9 @@ export class Lab {
     });
   }
 
-  /** A lab at a step's starting state (0-based), with nothing recorded yet. */
-  static async fresh(lesson: Lesson, step: number, opts: { storage?: SafeStorage; sleep?: SleepFn } = {}): Promise<Lab> {
-    const session = await LessonSession.start(lesson, { step });
+  /** A lab at a step's starting state (0-based), with nothing recorded yet; or the lesson's sandbox. */
+  static async fresh(lesson: Lesson, step: number, opts: { storage?: SafeStorage; sleep?: SleepFn; sandbox?: boolean } = {}): Promise<Lab> {
+    const session = await LessonSession.start(lesson, { step, sandbox: opts.sandbox });
     const lab = new Lab(lesson, session, step, opts.storage, opts.sleep, []);
     lab.save();
     return lab;
@@ -74,7 +82,7 @@ export class Lab {
   /** Rebuild a saved lab by replaying its log. Throws if the saved data is not usable. */
   static async restore(lesson: Lesson, saved: unknown, opts: { storage?: SafeStorage; sleep?: SleepFn } = {}): Promise<Lab> {
     const s = validate(saved, lesson.id);
-    const session = await LessonSession.start(lesson, { step: s.startStep });
+    const session = await LessonSession.start(lesson, { step: s.startStep, sandbox: s.sandbox === true });
     const lab = new Lab(lesson, session, s.startStep, opts.storage, opts.sleep, s.history);
     lab.replaying = true;
     try {
@@ -213,7 +221,15 @@ export class Lab {
   }
 
   snapshot(): SavedLesson {
-    return { v: STATE_VERSION, lessonId: this.lesson.id, startStep: this.startStep, log: this.log, history: this.history, clock: this.now() };
+    const base = { v: STATE_VERSION, lessonId: this.lesson.id, startStep: this.startStep, log: this.log, history: this.history, clock: this.now() };
+    if (this.session.sandbox) return { ...base, sandbox: true };
+    const p = this.session.progress();
+    return { ...base, progress: { statuses: p.statuses, step: p.step } };
+  }
+
+  /** The key this lab is saved under. */
+  get key(): string {
+    return this.session.sandbox ? sandboxKey(this.lesson.id) : lessonKey(this.lesson.id);
   }
 
   private scheduleSave(): void {
@@ -225,8 +241,8 @@ export class Lab {
   save(): void {
     if (!this.storage) return;
     clearTimeout(this.saveTimer);
-    this.storage.set(lessonKey(this.lesson.id), JSON.stringify(this.snapshot()));
-    this.storage.set(CURRENT_KEY, this.lesson.id);
+    this.storage.set(this.key, JSON.stringify(this.snapshot()));
+    this.storage.set(CURRENT_KEY, this.session.sandbox ? `sandbox:${this.lesson.id}` : this.lesson.id);
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 /**
  * The page's address: `#/ko/services-endpoints/3` names a language, a lesson and a step (1-based);
+ * `#/ko/course` the course overview, `#/ko/services-endpoints/sandbox` the lesson's sandbox;
  * `?embed=1` asks for the compact layout an iframe wants, `panes=terminal,editor` for only some
  * panes, `theme=light|dark|auto` for the host's colours; `debug=embed` shows what the host allows
  * (src/ui/embed/), `resume=CODE` carries progress into a popped-out tab. Pure, so it is tested in
@@ -15,6 +16,10 @@ export interface Route {
   lesson?: string;
   /** 1-based, as people count steps in a link. */
   step?: number;
+  /** The course overview (`#/ko/course`). */
+  course?: boolean;
+  /** The lesson's sandbox: its cluster, no steps. */
+  sandbox?: boolean;
 }
 
 export interface PageOptions {
@@ -31,7 +36,15 @@ export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const route: Route = {};
   if (parts[0] === 'ko' || parts[0] === 'en') route.lang = parts.shift() as Lang;
+  if (parts[0] === 'course') {
+    route.course = true;
+    return route;
+  }
   if (parts[0] && /^[a-z0-9][a-z0-9-]*$/.test(parts[0])) route.lesson = parts[0];
+  if (route.lesson && parts[1] === 'sandbox') {
+    route.sandbox = true;
+    return route;
+  }
   const step = Number(parts[1]);
   if (route.lesson && Number.isInteger(step) && step >= 1) route.step = step;
   return route;
@@ -39,9 +52,11 @@ export function parseHash(hash: string): Route {
 
 export function formatHash(route: Route): string {
   let h = '#/' + (route.lang ?? 'en');
+  if (route.course) return h + '/course';
   if (route.lesson) {
     h += '/' + encodeURIComponent(route.lesson);
-    if (route.step) h += '/' + route.step;
+    if (route.sandbox) h += '/sandbox';
+    else if (route.step) h += '/' + route.step;
   }
   return h;
 }

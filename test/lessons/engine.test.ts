@@ -1,6 +1,6 @@
 /** LessonSession: advancing on checks, hints one at a time, show me, skip, back, start at step N, sandbox. */
 import { describe, expect, it } from 'vitest';
-import { LessonSession, type SessionEvent } from '../../src/lessons/engine.ts';
+import { courseOverview, LessonSession, type SessionEvent } from '../../src/lessons/engine.ts';
 import { renderMarkdown } from '../../src/lessons/markdown.ts';
 import { BufferIO } from '../../src/shell/io.ts';
 import { loadFromDisk } from './support.ts';
@@ -89,5 +89,27 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<pre><code>kubectl get svc &lt;x&gt;</code></pre>');
     expect(html).toContain('<a href="https://kubernetes.io/ko/" target="_blank" rel="noopener noreferrer">docs</a>');
     expect(html).not.toContain('href="javascript');
+  });
+});
+
+describe('courseOverview', () => {
+  const index = { id: 'c', title: { ko: '코스', en: 'Course' }, lessons: ['a', 'b', 'c'].map((id) => ({ id, title: { ko: id, en: id } })) };
+
+  it('shows per lesson the steps done, the step reached and whether it is finished', () => {
+    const rows = courseOverview(index, { a: { statuses: ['done', 'skipped', 'done'], step: 3 }, b: { statuses: ['done', 'current', 'pending'], step: 1 } }, { c: 4 });
+    expect(rows).toEqual([
+      { id: 'a', title: { ko: 'a', en: 'a' }, done: 3, total: 3, step: 3, started: true, finished: true },
+      { id: 'b', title: { ko: 'b', en: 'b' }, done: 1, total: 3, step: 1, started: true, finished: false },
+      { id: 'c', title: { ko: 'c', en: 'c' }, done: 0, total: 4, step: undefined, started: false, finished: false },
+    ]);
+  });
+
+  it("a session's progress feeds it: the lesson becomes finished when the last step is done", async () => {
+    const lesson = await loadFromDisk('03-adding-and-removing-a-selector');
+    const session = await LessonSession.start(lesson, { step: lesson.steps.length - 1 });
+    const saved = () => ({ [lesson.id]: session.progress() });
+    expect(courseOverview({ ...index, lessons: [{ id: lesson.id, title: lesson.title }] }, saved())[0]).toMatchObject({ finished: false, step: lesson.steps.length - 1, done: lesson.steps.length - 1 });
+    await session.showMe();
+    expect(courseOverview({ ...index, lessons: [{ id: lesson.id, title: lesson.title }] }, saved())[0]).toMatchObject({ finished: true, done: lesson.steps.length, total: lesson.steps.length });
   });
 });

@@ -56,6 +56,7 @@ export class TerminalSession {
   private pasting = false;
   private pasteBuffer = '';
   private draining = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     readonly shell: ShellLike,
@@ -120,6 +121,33 @@ export class TerminalSession {
     void this.drain();
   }
 
+  /**
+   * Type a command key by key, as the learner would (the lesson's "run" buttons and "show me"),
+   * then press Enter unless `enter` is false; resolves once the command has finished and the
+   * prompt is back. A command still running (a watch) is stopped first, as Ctrl+C would.
+   * `pause` runs between keys so the typing can be seen.
+   */
+  async typeVisibly(command: string, opts: { enter?: boolean; pause?: () => Promise<void> } = {}): Promise<void> {
+    if (this.running && !this.reading) this.interrupt();
+    await this.whenIdle();
+    if (!this.pendingInput) this.queue.push({ key: '\x05' }, { key: '\x15' });
+    for (const ch of command) {
+      this.queue.push({ key: ch });
+      void this.drain();
+      await opts.pause?.();
+    }
+    if (opts.enter === false) return;
+    this.queue.push({ key: '\r' });
+    void this.drain();
+    await this.whenIdle();
+  }
+
+  /** Resolves when no command runs and nothing typed waits. */
+  whenIdle(): Promise<void> {
+    if (!this.running && this.queue.length === 0 && !this.draining) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   /** Interrupt what runs, as Ctrl+C does. */
   interrupt(): void {
     this.key('\x03');
@@ -156,7 +184,10 @@ export class TerminalSession {
     } finally {
       this.draining = false;
     }
-    if (!this.running && this.queue.length === 0) this.opts.onIdle?.();
+    if (!this.running && this.queue.length === 0) {
+      this.opts.onIdle?.();
+      for (const w of this.idleWaiters.splice(0)) w();
+    }
   }
 
   private onExecEvent(ev: NonNullable<ReturnType<LineEditor['feed']>>): void {
