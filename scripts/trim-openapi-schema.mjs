@@ -34,7 +34,7 @@ if (!dir || !version) {
 const KINDS = [
   'v1/Namespace', 'v1/Node', 'v1/Pod', 'v1/Service', 'v1/Endpoints', 'v1/ReplicationController',
   'v1/ConfigMap', 'v1/Event', 'v1/Secret', 'v1/ServiceAccount',
-  'apps/v1/ReplicaSet', 'apps/v1/Deployment',
+  'apps/v1/ReplicaSet', 'apps/v1/Deployment', 'apps/v1/DaemonSet',
   'discovery.k8s.io/v1/EndpointSlice', 'coordination.k8s.io/v1/Lease', 'events.k8s.io/v1/Event',
 ];
 

@@ -96,6 +96,10 @@ interface Watcher {
 /** Namespaces the API server will not delete (NamespaceLifecycle admission). */
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
+/** kube-apiserver --event-ttl default. */
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+const EVENT_RESOURCES = new Set(['events', 'events.events.k8s.io']);
+
 export class ApiServer {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   private revision = 0;
@@ -676,8 +680,21 @@ export class ApiServer {
     this.scanCache.delete(resourceKey(info));
     this.bucket(info).set(key, frozen);
     if (resourceKey(info) === 'events') this.indexEvent(key, old, frozen);
+    if (EVENT_RESOURCES.has(resourceKey(info))) this.expireLater(info, key, frozen.metadata.resourceVersion!);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', resource: resourceKey(info), object: frozen, old });
     return frozen;
+  }
+
+  /**
+   * Events live `--event-ttl` (1 h) after their last write: etcd stores them with a lease that
+   * each write renews (pkg/registry/core/event/storage), and watchers see them deleted when it
+   * runs out. A timer whose write was superseded does nothing; the newer write set its own.
+   */
+  private expireLater(info: ResourceInfo, key: string, resourceVersion: string): void {
+    this.clock.schedule(EVENT_TTL_MS, () => {
+      const current = this.bucket(info).get(key);
+      if (current && current.metadata.resourceVersion === resourceVersion) this.remove(info, key, current);
+    });
   }
 
   /**

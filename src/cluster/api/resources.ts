@@ -45,6 +45,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('secrets', 'secret', 'Secret', '', 'v1', true),
   r('serviceaccounts', 'serviceaccount', 'ServiceAccount', '', 'v1', true, ['sa']),
   r('services', 'service', 'Service', '', 'v1', true, ['svc'], ['all'], ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']),
+  r('daemonsets', 'daemonset', 'DaemonSet', 'apps', 'v1', true, ['ds'], ['all']),
   r('deployments', 'deployment', 'Deployment', 'apps', 'v1', true, ['deploy'], ['all']),
   r('replicasets', 'replicaset', 'ReplicaSet', 'apps', 'v1', true, ['rs'], ['all']),
   r('leases', 'lease', 'Lease', 'coordination.k8s.io', 'v1', true),

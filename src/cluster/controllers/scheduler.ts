@@ -19,6 +19,7 @@ import { clone } from '../api/types.ts';
 import type { Random } from '../random.ts';
 import { controllerOf, nsName, splitKey, tolerate, type ControllerContext } from './context.ts';
 import type { Controller } from './manager.ts';
+import { matchesNodeSelector, tolerates, type Taint } from './nodefit.ts';
 import { milliCPU, parseQuantity } from './quantity.ts';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -27,17 +28,6 @@ const REPORTING_INSTANCE = 'default-scheduler-controlplane';
 /** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
 const RETRY_MS = 5 * 60 * 1000;
 
-interface Taint {
-  key: string;
-  value?: string;
-  effect: string;
-}
-interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-}
 
 export class Scheduler implements Controller {
   readonly name = SCHEDULER_NAME;
@@ -244,45 +234,6 @@ export class Scheduler implements Controller {
       });
     }
   }
-}
-
-function tolerates(pod: Pod, taint: Taint): boolean {
-  for (const t of (pod.spec.tolerations ?? []) as Toleration[]) {
-    if (t.effect && t.effect !== taint.effect) continue;
-    if (t.operator === 'Exists') {
-      if (!t.key || t.key === taint.key) return true;
-    } else if (t.key === taint.key && (t.value ?? '') === (taint.value ?? '')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-function matchesNodeSelector(pod: Pod, node: KubeObject): boolean {
-  const labels: Record<string, string> = node.metadata.labels ?? {};
-  const sel = pod.spec.nodeSelector as Record<string, string> | undefined;
-  for (const [k, v] of Object.entries(sel ?? {})) if (labels[k] !== v) return false;
-  const terms = (pod.spec.affinity as any)?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms as
-    | { matchExpressions?: { key: string; operator: string; values?: string[] }[] }[]
-    | undefined;
-  if (!terms || terms.length === 0) return true;
-  return terms.some((term) =>
-    (term.matchExpressions ?? []).every((e) => {
-      const has = Object.prototype.hasOwnProperty.call(labels, e.key);
-      switch (e.operator) {
-        case 'In':
-          return has && (e.values ?? []).includes(labels[e.key]);
-        case 'NotIn':
-          return !has || !(e.values ?? []).includes(labels[e.key]);
-        case 'Exists':
-          return has;
-        case 'DoesNotExist':
-          return !has;
-        default:
-          return false;
-      }
-    }),
-  );
 }
 
 function requests(pod: Pod): { cpu: number; memory: number } {

@@ -6,13 +6,14 @@ import { endpointSliceStrategy } from './endpointslice.ts';
 import { namespaceStrategy } from './namespace.ts';
 import { podStrategy } from './pod.ts';
 import { serviceStrategy } from './service.ts';
-import { deploymentStrategy, replicaSetStrategy, replicationControllerStrategy } from './workloads.ts';
+import { daemonSetStrategy, deploymentStrategy, replicaSetStrategy, replicationControllerStrategy } from './workloads.ts';
 
 export const STRATEGIES: Record<string, KindStrategy> = {
   services: serviceStrategy,
   endpoints: endpointsStrategy,
   'endpointslices.discovery.k8s.io': endpointSliceStrategy,
   pods: podStrategy,
+  'daemonsets.apps': daemonSetStrategy,
   'deployments.apps': deploymentStrategy,
   'replicasets.apps': replicaSetStrategy,
   replicationcontrollers: replicationControllerStrategy,

@@ -196,3 +196,107 @@ export const deploymentStrategy: KindStrategy = {
     return errs;
   },
 };
+
+/** The apps/v1 form of the internal spec.templateGeneration (pkg/apis/apps/v1/conversion.go). */
+const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+function intOrPercentValue(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && /^[0-9]+%$/.test(v)) return Number(v.slice(0, -1));
+  return 0;
+}
+
+/** ValidatePositiveIntOrPercent plus IsNotMoreThan100Percent (pkg/apis/apps/validation). */
+function validateIntOrPercent(v: unknown, path: string): FieldError[] {
+  if (v === undefined) return [];
+  if (typeof v === 'string') {
+    if (!/^[0-9]+%$/.test(v)) return [fieldErrors.invalid(path, v, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')")];
+    return Number(v.slice(0, -1)) > 100 ? [fieldErrors.invalid(path, v, 'must not be greater than 100%')] : [];
+  }
+  return typeof v === 'number' && v < 0 ? [fieldErrors.invalid(path, v, 'must be greater than or equal to 0')] : [];
+}
+
+/** ValidateDaemonSetUpdateStrategy. */
+function validateDaemonSetStrategy(spec: Obj): FieldError[] {
+  const st = spec.updateStrategy ?? {};
+  if (st.type === 'OnDelete') return [];
+  if (st.type !== 'RollingUpdate') return [fieldErrors.notSupported('spec.updateStrategy', st.type ?? '', ['RollingUpdate', 'OnDelete'])];
+  const ru = st.rollingUpdate;
+  if (!ru) return [fieldErrors.required('spec.updateStrategy.rollingUpdate')];
+  const errs = [
+    ...validateIntOrPercent(ru.maxUnavailable, 'spec.updateStrategy.rollingUpdate.maxUnavailable'),
+    ...validateIntOrPercent(ru.maxSurge, 'spec.updateStrategy.rollingUpdate.maxSurge'),
+  ];
+  const unavailable = intOrPercentValue(ru.maxUnavailable) !== 0;
+  const surge = intOrPercentValue(ru.maxSurge) !== 0;
+  if (unavailable && surge) errs.push(fieldErrors.invalid('spec.updateStrategy.rollingUpdate.maxSurge', ru.maxSurge, 'may not be set when maxUnavailable is non-zero'));
+  if (!unavailable && !surge) errs.push(fieldErrors.required('spec.updateStrategy.rollingUpdate.maxUnavailable', 'cannot be 0 when maxSurge is 0'));
+  return errs;
+}
+
+/**
+ * ValidateDaemonSetSpec: unlike the replica kinds a missing selector is not "Required"; it
+ * selects nothing, so the template's labels fail to match it.
+ */
+function validateDaemonSetSpec(obj: KubeObject): FieldError[] {
+  const spec: Obj = obj.spec ?? {};
+  const errs: FieldError[] = [];
+  const sel = spec.selector as LabelSelector | undefined;
+  if (sel) errs.push(...validateLabelSelector(sel, 'spec.selector'));
+  const labels = spec.template?.metadata?.labels as Record<string, string> | undefined;
+  const matches = sel ? selectorFromLabelSelector(sel).matches(labels) : false;
+  if (!matches) errs.push(fieldErrors.invalid('spec.template.metadata.labels', goStringMap(labels), '`selector` does not match template `labels`'));
+  if (sel && Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions?.length ?? 0) === 0) {
+    errs.push(fieldErrors.invalid('spec.selector', goLabelSelector(sel), 'empty selector is invalid for daemonset'));
+  }
+  const template: Obj | undefined = spec.template;
+  errs.push(...validateLabels(labels, 'spec.template.metadata.labels'));
+  errs.push(...validatePodSpec(template?.spec, 'spec.template.spec'));
+  const rp = template?.spec?.restartPolicy;
+  if (rp !== 'Always') errs.push(fieldErrors.notSupported('spec.template.spec.restartPolicy', rp ?? '', ['Always']));
+  if (template?.spec?.activeDeadlineSeconds !== undefined) {
+    errs.push(fieldErrors.forbidden('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in DaemonSet is not Supported'));
+  }
+  errs.push(...validateMinReady(spec));
+  errs.push(...validateDaemonSetStrategy(spec));
+  const limit = spec.revisionHistoryLimit;
+  if (typeof limit === 'number' && limit < 0) errs.push(fieldErrors.invalid('spec.revisionHistoryLimit', limit, 'must be greater than or equal to 0'));
+  return errs;
+}
+
+/** pkg/apis/apps/v1/defaults.go SetDefaults_DaemonSet and pkg/registry/apps/daemonset/strategy.go. */
+export const daemonSetStrategy: KindStrategy = {
+  ...workloadBase,
+  defaults(obj) {
+    const spec: Obj = (obj.spec ??= {});
+    spec.updateStrategy ??= {};
+    spec.updateStrategy.type ||= 'RollingUpdate';
+    if (spec.updateStrategy.type === 'RollingUpdate') {
+      spec.updateStrategy.rollingUpdate ??= {};
+      spec.updateStrategy.rollingUpdate.maxUnavailable ??= 1;
+      spec.updateStrategy.rollingUpdate.maxSurge ??= 0;
+    }
+    spec.revisionHistoryLimit ??= 10;
+    defaultTemplate(spec);
+  },
+  prepareForCreate(obj) {
+    obj.status = { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
+    obj.metadata.annotations = { ...obj.metadata.annotations, [TEMPLATE_GENERATION]: '1' };
+  },
+  prepareForUpdate(obj, old) {
+    // The template generation counts template changes; it lives in an annotation in apps/v1.
+    const was = Number(old.metadata.annotations?.[TEMPLATE_GENERATION] ?? '1') || 1;
+    const changed = !deepEqual(obj.spec?.template, old.spec?.template);
+    obj.metadata.annotations = { ...obj.metadata.annotations, [TEMPLATE_GENERATION]: String(changed ? was + 1 : was) };
+  },
+  validate(obj) {
+    return validateDaemonSetSpec(obj);
+  },
+  validateUpdate(obj, old) {
+    const errs = validateDaemonSetSpec(obj);
+    if (!deepEqual(obj.spec?.selector, old.spec?.selector)) {
+      errs.unshift(fieldErrors.invalid('spec.selector', goLabelSelector(obj.spec?.selector ?? {}), 'field is immutable'));
+    }
+    return errs;
+  },
+};

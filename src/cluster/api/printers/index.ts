@@ -1,6 +1,7 @@
 /** The table printer of each kind (printers.go AddHandlers). */
 import type { KindTablePrinter } from './columns.ts';
 import { configMapPrinter } from './configmap.ts';
+import { daemonSetPrinter } from './daemonset.ts';
 import { deploymentPrinter } from './deployment.ts';
 import { endpointSlicePrinter } from './endpointslice.ts';
 import { endpointsPrinter } from './endpoints.ts';
@@ -19,6 +20,7 @@ export const TABLE_PRINTERS: Record<string, KindTablePrinter> = {
   Service: servicePrinter,
   Endpoints: endpointsPrinter,
   EndpointSlice: endpointSlicePrinter,
+  DaemonSet: daemonSetPrinter,
   Deployment: deploymentPrinter,
   ReplicaSet: replicaSetPrinter,
   ReplicationController: replicationControllerPrinter,
