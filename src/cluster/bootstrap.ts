@@ -8,13 +8,14 @@
  * The clock is moved forward between steps so creation times look like a real bring-up. Nothing
  * periodic runs while the two days pass: node heartbeats start at the end.
  *
- * Not created: the kube-proxy and kube-flannel DaemonSet pods (DaemonSet is not served), the
- * control-plane static pods (etcd, kube-apiserver...), ConfigMaps and ServiceAccounts.
+ * The control plane's static pods, kube-proxy and flannel come from bootstrap-addons.ts.
+ * Not created: ConfigMaps and ServiceAccounts.
  */
 import type { Cluster } from './cluster.ts';
 import type { KubeObject } from './api/types.ts';
 import { fakeSha256 } from './controllers/images.ts';
 import { NodeAgent } from './controllers/nodes.ts';
+import { CONTROL_PLANE_IMAGES, createControlPlaneMirrorPods, createFlannel, createKubeProxy, FLANNEL_IMAGE, KUBE_PROXY_IMAGE } from './bootstrap-addons.ts';
 
 export interface NodeSpec {
   name: string;
@@ -80,14 +81,22 @@ export function bootstrap(cluster: Cluster, now: number): void {
   const agent = new NodeAgent(api);
   for (const n of NODES) {
     at(n.joinedAfterMin * MIN);
-    api.create('nodes', undefined, nodeObject(n));
+    for (const img of ['registry.k8s.io/pause:3.10', KUBE_PROXY_IMAGE, FLANNEL_IMAGE]) cluster.kubelets.preloadImage(n.name, img);
+    const node = api.create('nodes', undefined, nodeObject(n)).object;
     agent.registered(n.name, n.ip);
     if (n.controlPlane) {
-      for (const img of [COREDNS_IMAGE, 'registry.k8s.io/pause:3.10']) cluster.kubelets.preloadImage(n.name, img);
+      for (const img of [COREDNS_IMAGE, ...CONTROL_PLANE_IMAGES]) cluster.kubelets.preloadImage(n.name, img);
+      // kubeadm init: the kubelet mirrors its static pods, then the addons phase installs
+      // kube-proxy and CoreDNS; flannel is applied by hand a little later.
+      at(30_000);
+      // config.seen is RFC3339Nano: when the kubelet read the manifests, just before.
+      createControlPlaneMirrorPods(api, node, n.ip, clock.nowRFC3339().replace('Z', '.517318962Z'));
       at(2 * MIN);
+      createKubeProxy(api);
       dns(cluster);
+      at(4 * MIN);
+      createFlannel(api);
     }
-    cluster.kubelets.preloadImage(n.name, 'registry.k8s.io/pause:3.10');
   }
   // Two days of pods coming and going on the workers: their IP allocators have moved on.
   cluster.kubelets.setLastAllocated('node01', 4);

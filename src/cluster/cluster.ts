@@ -6,6 +6,7 @@ import { ApiServer } from './api/apiserver.ts';
 import { Clock } from './clock.ts';
 import { ObjectCache } from './controllers/cache.ts';
 import type { ControllerContext } from './controllers/context.ts';
+import { DaemonSetController } from './controllers/daemonset.ts';
 import { DeploymentController } from './controllers/deployment.ts';
 import { EndpointsController } from './controllers/endpoints.ts';
 import { EndpointSliceController } from './controllers/endpointslice.ts';
@@ -62,6 +63,7 @@ export class Cluster {
     this.controllers.add(ReplicationManager.replicaSets(ctx, this.clock));
     this.controllers.add(ReplicationManager.replicationControllers(ctx, this.clock));
     this.controllers.add(new DeploymentController(ctx, this.clock));
+    this.controllers.add(new DaemonSetController(ctx, this.clock));
     this.controllers.add(new EndpointsController(ctx));
     this.controllers.add(new EndpointSliceController(ctx));
     this.controllers.add(new EndpointSliceMirroringController(ctx));

@@ -244,6 +244,16 @@ export const CONFORMANCE_COMMANDS: string[] = [
   'kubectl explain svc.spec.sessionAffinity',
   'kubectl explain endpointslices.ports',
   'kubectl explain pods.spec.containers.lifecycle --recursive',
+  'kubectl get ds -A',
+  'kubectl get ds -A -o wide',
+  'kubectl get daemonsets.apps -n kube-system kube-proxy -o yaml',
+  'kubectl describe ds -n kube-system kube-proxy',
+  'kubectl describe daemonset -A',
+  'kubectl get pods -n kube-system -o wide',
+  'kubectl get pods -n kube-flannel --show-labels',
+  'kubectl describe pod -n kube-system etcd-controlplane',
+  'kubectl get all -n kube-system',
+  'kubectl explain ds.spec.updateStrategy',
 ];
 
 /**

@@ -60,7 +60,7 @@ describe('completion', () => {
 
   it('completes namespaces after -n and output formats after -o', async () => {
     const c = await setup();
-    expect(c('kubectl get svc -n kube-').candidates).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);
+    expect(c('kubectl get svc -n kube-').candidates).toEqual(['kube-flannel', 'kube-node-lease', 'kube-public', 'kube-system']);
     expect(c('kubectl get svc -o y').candidates).toEqual(['yaml']);
     expect(c('kubectl get svc --output=js')).toEqual({ start: 25, candidates: ['json', 'jsonpath-as-json=', 'jsonpath-file=', 'jsonpath='] });
   });

@@ -20,6 +20,7 @@ const CACHED = new Set([
   'replicasets.apps',
   'replicationcontrollers',
   'deployments.apps',
+  'daemonsets.apps',
   'nodes',
   'namespaces',
 ]);

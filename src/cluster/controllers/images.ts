@@ -93,6 +93,13 @@ const REPOSITORIES: Record<string, Repository> = {
     behaviour: { sizeBytes: 20939036, env: [['PATH', PATH_DEFAULT]] },
   },
   'registry.k8s.io/pause': { tags: tagsOf('3.10', '3.9'), behaviour: { sizeBytes: 320368, env: [['PATH', PATH_DEFAULT]] } },
+  // The control plane and node components of the bootstrapped kubeadm cluster.
+  'registry.k8s.io/kube-proxy': { tags: tagsOf('v1.33.1'), behaviour: { sizeBytes: 30893497, env: [['PATH', PATH_DEFAULT]] } },
+  'registry.k8s.io/kube-apiserver': { tags: tagsOf('v1.33.1'), behaviour: { sizeBytes: 30068903, env: [['PATH', PATH_DEFAULT]] } },
+  'registry.k8s.io/kube-controller-manager': { tags: tagsOf('v1.33.1'), behaviour: { sizeBytes: 27641224, env: [['PATH', PATH_DEFAULT]] } },
+  'registry.k8s.io/kube-scheduler': { tags: tagsOf('v1.33.1'), behaviour: { sizeBytes: 21785383, env: [['PATH', PATH_DEFAULT]] } },
+  'registry.k8s.io/etcd': { tags: tagsOf('3.5.21-0'), behaviour: { sizeBytes: 58938593, env: [['PATH', PATH_DEFAULT]] } },
+  'docker.io/flannel/flannel': { tags: tagsOf('v0.26.7'), behaviour: { sizeBytes: 32393311, env: [['PATH', PATH_DEFAULT]] } },
 };
 
 export interface ResolvedImage {

@@ -168,7 +168,9 @@ export class Kubelets implements Controller {
     this.writeStatus(key);
     this.after(w, SANDBOX_MS, () => {
       const rec = this.runtime.ensure(ns, name, w.uid, w.nodeName);
-      rec.ip = this.allocateIP(w.nodeName);
+      // A hostNetwork pod shares the node's network namespace: its IP is the node's.
+      const hostNetwork = this.ctx.cache.get<Pod>('pods', ns, name)?.spec.hostNetwork === true;
+      rec.ip = hostNetwork ? nodeInternalIP(this.ctx.cache.get('nodes', undefined, w.nodeName)) : this.allocateIP(w.nodeName);
       w.sandboxReadyAt = this.clock.now();
       this.writeStatus(key);
       this.startContainers(w, 0);

@@ -155,7 +155,10 @@ function writeEnvFrom(w: Writer, c: Any): void {
   }
 }
 
-/** EnvValueRetriever: the pod field a fieldRef names (the common ones). */
+/**
+ * EnvValueRetriever: fieldpath.ExtractFieldPathAsString resolves only metadata fields; any other
+ * path (spec.nodeName, status.podIP...) is an "unsupported fieldPath" and shows empty.
+ */
 function fieldRefValue(pod: Any, path: string): string {
   if (!pod) return '';
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
@@ -167,21 +170,20 @@ function fieldRefValue(pod: Any, path: string): string {
       return pod.metadata?.namespace ?? '';
     case 'metadata.uid':
       return pod.metadata?.uid ?? '';
-    case 'spec.nodeName':
-      return pod.spec?.nodeName ?? '';
-    case 'spec.serviceAccountName':
-      return pod.spec?.serviceAccountName ?? '';
-    case 'status.hostIP':
-      return pod.status?.hostIP ?? '';
-    case 'status.podIP':
-      return pod.status?.podIP ?? '';
-    case 'status.podIPs':
-      return (pod.status?.podIPs ?? []).map((p: Any) => p.ip).join(',');
-    case 'status.hostIPs':
-      return (pod.status?.hostIPs ?? []).map((p: Any) => p.ip).join(',');
+    case 'metadata.labels':
+    case 'metadata.annotations':
+      return formatMap(pod.metadata?.[path.slice('metadata.'.length)]);
     default:
       return '';
   }
+}
+
+/** fieldpath.FormatMap: `key="value"` lines, sorted by key, newline-separated. */
+function formatMap(m: Record<string, string> | undefined): string {
+  return Object.keys(m ?? {})
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(m![k])}`)
+    .join('\n');
 }
 
 function writeEnv(w: Writer, c: Any, pod: Any): void {
@@ -249,7 +251,7 @@ export function writeVolumes(w: Writer, volumes: Any[] | undefined, space: strin
   for (const v of list) {
     w.line(1, `${space ? ' ' : ''}${v.name}:`);
     if (v.hostPath) {
-      w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`);
+      w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`);
     } else if (v.emptyDir) {
       const size = v.emptyDir.sizeLimit && parseQuantity(v.emptyDir.sizeLimit).milli > 0 ? formatQuantity(parseQuantity(v.emptyDir.sizeLimit)) : '<unset>';
       w.write(2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${size}\n`);

@@ -8,7 +8,7 @@ import { describeConfigMap, describeNamespace, describeSecret, describeServiceAc
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
 import { describeEndpoints, describeEndpointSlice, describeService } from './service.ts';
-import { describeDeployment, describeReplicaSet, describeReplicationController } from './workloads.ts';
+import { describeDaemonSet, describeDeployment, describeReplicaSet, describeReplicationController } from './workloads.ts';
 
 export interface DescribeContext {
   api: ApiServer;
@@ -29,6 +29,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   '/ReplicationController': describeReplicationController,
   'apps/ReplicaSet': describeReplicaSet,
   'apps/Deployment': describeDeployment,
+  'apps/DaemonSet': describeDaemonSet,
   '/Node': describeNode,
   '/Namespace': describeNamespace,
   '/ConfigMap': describeConfigMap,

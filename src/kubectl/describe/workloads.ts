@@ -155,3 +155,28 @@ export function describeDeployment(d: KubeObject, ctx: DescribeContext): string 
   if (events) writeEvents(w, events, ctx.now);
   return w.toString();
 }
+
+/** describeDaemonSet: the node counts are written without a tab, so they are not aligned. */
+export function describeDaemonSet(ds: KubeObject, ctx: DescribeContext): string {
+  const spec: Any = ds.spec ?? {};
+  const status: Any = ds.status ?? {};
+  const ns = ds.metadata.namespace!;
+  const selector = selectorFromLabelSelector(spec.selector).toString();
+  const [running, waiting, succeeded, failed] = podPhases(ctx, ns, selector, ds.metadata.uid);
+  const w = new DescribeWriter();
+  w.line(0, `Name:\t${ds.metadata.name}`);
+  w.line(0, `Namespace:\t${ns}`);
+  w.line(0, `Selector:\t${selector}`);
+  w.line(0, `Node-Selector:\t${formatLabels(spec.template?.spec?.nodeSelector)}`);
+  writeLabels(w, 'Labels', ds.metadata.labels);
+  writeAnnotations(w, 'Annotations', ds.metadata.annotations);
+  w.line(0, `Desired Number of Nodes Scheduled: ${status.desiredNumberScheduled ?? 0}`);
+  w.line(0, `Current Number of Nodes Scheduled: ${status.currentNumberScheduled ?? 0}`);
+  w.line(0, `Number of Nodes Scheduled with Up-to-date Pods: ${status.updatedNumberScheduled ?? 0}`);
+  w.line(0, `Number of Nodes Scheduled with Available Pods: ${status.numberAvailable ?? 0}`);
+  w.line(0, `Number of Nodes Misscheduled: ${status.numberMisscheduled ?? 0}`);
+  w.line(0, `Pods Status:\t${running} Running / ${waiting} Waiting / ${succeeded} Succeeded / ${failed} Failed`);
+  writePodTemplate(w, spec.template);
+  if (ctx.showEvents) writeEvents(w, eventsFor(ctx, ds), ctx.now);
+  return w.toString();
+}

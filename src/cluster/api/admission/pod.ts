@@ -16,10 +16,15 @@ type Obj = Record<string, any>;
 
 const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 const DEFAULT_TOLERATION_SECONDS = 300;
+/** The kubelet's mark on the API copy of a static pod (kubetypes.ConfigMirrorAnnotationKey). */
+const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+const SYSTEM_PRIORITIES: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
 
 /** ServiceAccount admission: the default account and its projected token volume, mounted in every container. */
 function admitServiceAccount(pod: KubeObject, ctx: AdmissionContext): void {
   const spec: Obj = pod.spec;
+  // Mirror pods of static pods are left alone (plugin/pkg/admission/serviceaccount).
+  if (pod.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined) return;
   if (!spec.serviceAccountName) spec.serviceAccountName = spec.serviceAccount || 'default';
   spec.serviceAccount = spec.serviceAccountName;
   if (spec.automountServiceAccountToken === false) return;
@@ -137,7 +142,9 @@ export const podStrategy: KindStrategy = {
     const spec: Obj = obj.spec;
     admitServiceAccount(obj, ctx);
     admitTolerations(obj);
+    // Priority admission: the two built-in classes (scheduling.k8s.io SystemPriorityClasses).
     if (!spec.priorityClassName) spec.priority ??= 0;
+    else if (SYSTEM_PRIORITIES[spec.priorityClassName] !== undefined) spec.priority ??= SYSTEM_PRIORITIES[spec.priorityClassName];
     spec.preemptionPolicy ??= 'PreemptLowerPriority';
     // The new token volume and mounts need the container defaults too.
     setDefaultsPodSpec(spec, true);
