@@ -56,9 +56,9 @@ export const msg = {
   equals: (where: string, path: string, want: unknown, got: unknown[]): Localized =>
     got.length === 0
       ? { ko: `${where}에 \`${path}\` 필드가 없다. ${j(q(want), '이어야', '여야')} 한다.`, en: `${where} has no \`${path}\`; it should be ${q(want)}.` }
-      : { ko: `${where}의 \`${path}\` 값이 ${q(got[0])}이다. ${j(q(want), '이어야', '여야')} 한다.`, en: `${where}: \`${path}\` is ${q(got[0])}, it should be ${q(want)}.` },
+      : { ko: `${where}의 \`${path}\` 값이 ${j(q(got[0]), '이다', '다')}. ${j(q(want), '이어야', '여야')} 한다.`, en: `${where}: \`${path}\` is ${q(got[0])}, it should be ${q(want)}.` },
   notEquals: (where: string, path: string, got: unknown): Localized => ({
-    ko: `${where}의 \`${path}\` 값이 아직 ${q(got)}이다.`,
+    ko: `${where}의 \`${path}\` 값이 아직 ${j(q(got), '이다', '다')}.`,
     en: `${where}: \`${path}\` is still ${q(got)}.`,
   }),
   matches: (where: string, path: string, pattern: string, got: unknown[]): Localized => ({
@@ -74,11 +74,11 @@ export const msg = {
     en: `${where}: \`${path}\` should have ${cmp(want).en} entries, it has ${got}.`,
   }),
   includes: (where: string, path: string, want: unknown, got: unknown[]): Localized => ({
-    ko: `${where}의 \`${path}\`에 ${j(q(want), '이', '가')} 없다${got.length ? ` (현재: ${got.map(show).join(', ')})` : ''}.`,
+    ko: `${where}의 \`${path}\`에 ${j(q(want), '이', '가')} 없다${got.length ? `(지금 값: ${got.map(show).join(', ')})` : ''}.`,
     en: `${where}: \`${path}\` does not include ${q(want)}${got.length ? ` (now: ${got.map(show).join(', ')})` : ''}.`,
   }),
   notRun: (example: string): Localized => ({
-    ko: `아직 이 명령을 실행하지 않았다: \`${example}\``,
+    ko: `\`${example}\` 명령을 아직 실행하지 않았다.`,
     en: `This command has not been run yet: \`${example}\``,
   }),
   ranFailed: (line: string, code: number): Localized => ({
@@ -86,7 +86,7 @@ export const msg = {
     en: `\`${line}\` failed with exit code ${code}. Read the error it printed.`,
   }),
   notEnoughRuns: (example: string, want: number, got: number): Localized => ({
-    ko: `\`${example}\` 같은 명령을 ${want}번 실행해야 하는데 ${got}번 실행했다.`,
+    ko: `\`${example}\` 같은 명령을 ${want}번 실행해야 하는데 지금까지 ${got}번 실행했다.`,
     en: `Run a command like \`${example}\` ${want} times; it ran ${got} times so far.`,
   }),
   fileMissing: (path: string): Localized => ({
@@ -94,7 +94,7 @@ export const msg = {
     en: `There is no file \`${path}\`. Create it in the editor and save it.`,
   }),
   fileInvalid: (path: string, line: number, reason: string): Localized => ({
-    ko: `\`${path}\` 파일의 ${line}번째 줄이 올바른 YAML이 아니다: ${reason}`,
+    ko: `\`${path}\` 파일의 ${line}번째 줄에 YAML 문법 오류가 있다(${reason}).`,
     en: `\`${path}\` line ${line} is not valid YAML: ${reason}`,
   }),
   fileNoKind: (path: string, kind: string): Localized => ({
@@ -104,7 +104,7 @@ export const msg = {
 
   // Diagnostics: the likely cause behind a failed cluster check.
   selectorMatchesNothing: (svc: string, selector: string, podLabels: string[]): Localized => ({
-    ko: `\`${svc}\` 서비스의 셀렉터 ${j(`\`${selector}\``, '과', '와')} 일치하는 파드가 없다.${podLabels.length ? ` 파드에 붙은 레이블은 ${podLabels.map((l) => `\`${l}\``).join(', ')}이다.` : ' 이 네임스페이스에 파드가 없다.'}`,
+    ko: `\`${svc}\` 서비스의 셀렉터 ${j(`\`${selector}\``, '과', '와')} 일치하는 파드가 없다.${podLabels.length ? ` 파드에 붙은 레이블은 ${j(podLabels.map((l) => `\`${l}\``).join(', '), '이다', '다')}.` : ' 이 네임스페이스에 파드가 없다.'}`,
     en: `The selector \`${selector}\` of Service \`${svc}\` matches no pod.${podLabels.length ? ` The pods are labelled ${podLabels.map((l) => `\`${l}\``).join(', ')}.` : ' There are no pods in this namespace.'}`,
   }),
   noReadyPods: (svc: string, n: number): Localized => ({
@@ -116,7 +116,7 @@ export const msg = {
     en: `There is no Endpoints object named like Service \`${svc}\`. Endpoints ${others.map((o) => `\`${o}\``).join(', ')} exist(s), but an Endpoints object belongs to the Service of the same name.`,
   }),
   serviceMissingForEndpoints: (ep: string, services: string[]): Localized => ({
-    ko: `엔드포인트 ${j(`\`${ep}\``, '과', '와')} 이름이 같은 서비스가 없다.${services.length ? ` 서비스는 ${services.map((s) => `\`${s}\``).join(', ')}이다.` : ''}`,
+    ko: `엔드포인트 ${j(`\`${ep}\``, '과', '와')} 이름이 같은 서비스가 없다.${services.length ? ` 지금 있는 서비스는 ${j(services.map((s) => `\`${s}\``).join(', '), '이다', '다')}.` : ''}`,
     en: `No Service is named \`${ep}\` like the Endpoints object.${services.length ? ` The Services are ${services.map((s) => `\`${s}\``).join(', ')}.` : ''}`,
   }),
   targetPortNotExposed: (svc: string, targetPort: string, podPorts: string[]): Localized => ({
@@ -128,11 +128,11 @@ export const msg = {
     en: `Service \`${svc}\` has port names ${svcNames.map((n) => n || '(none)').join(', ')} but its Endpoints has ${epNames.map((n) => n || '(none)').join(', ')}. A Service without a selector finds its Endpoints' port by name.`,
   }),
   serviceType: (svc: string, type: string): Localized => ({
-    ko: `\`${svc}\` 서비스의 타입은 \`${type}\`이다.`,
+    ko: `\`${svc}\` 서비스의 타입은 ${j(`\`${type}\``, '이다', '다')}.`,
     en: `Service \`${svc}\` is of type \`${type}\`.`,
   }),
   serviceHasSelector: (svc: string, selector: string): Localized => ({
-    ko: `\`${svc}\` 서비스에 셀렉터 ${j(`\`${selector}\``, '이', '가')} 있으므로 엔드포인트 컨트롤러가 엔드포인트를 관리한다. 직접 만든 엔드포인트는 덮어쓴다.`,
+    ko: `\`${svc}\` 서비스에 셀렉터 ${j(`\`${selector}\``, '이', '가')} 있으므로 엔드포인트 컨트롤러가 엔드포인트를 관리한다. 직접 만든 엔드포인트는 컨트롤러가 덮어쓴다.`,
     en: `Service \`${svc}\` has the selector \`${selector}\`, so the endpoints controller manages its Endpoints and overwrites hand-made ones.`,
   }),
 };

@@ -73,7 +73,7 @@ describe('object checks', () => {
     const r = evaluateCheck({ object: { resource: 'endpoints', name: 'web', where: [{ path: 'subsets[*].addresses', length: { min: 1 } }] } }, ctx(shell));
     expect(r.passed).toBe(false);
     expect(r.message!.en).toContain('The selector `app=web` of Service `web` matches no pod. The pods are labelled `app=kubia`.');
-    expect(r.message!.ko).toContain('`web` 서비스의 셀렉터 `app=web`과 일치하는 파드가 없다. 파드에 붙은 레이블은 `app=kubia`이다.');
+    expect(r.message!.ko).toContain('`web` 서비스의 셀렉터 `app=web`과 일치하는 파드가 없다. 파드에 붙은 레이블은 `app=kubia`다.');
   });
 
   it('point at an Endpoints object named differently from its selector-less Service', async () => {
@@ -104,7 +104,7 @@ EOF`,
     const r = evaluateCheck({ object: { resource: 'svc', name: 'kubia', where: [{ path: 'spec.type', equals: 'ExternalName' }] } }, ctx(shell));
     expect(r.passed).toBe(false);
     expect(r.message!.en).toContain('`svc/kubia`: `spec.type` is `ClusterIP`, it should be `ExternalName`.');
-    expect(r.message!.ko).toContain('`svc/kubia`의 `spec.type` 값이 `ClusterIP`이다. `ExternalName`이어야 한다.');
+    expect(r.message!.ko).toContain('`svc/kubia`의 `spec.type` 값이 `ClusterIP`다. `ExternalName`이어야 한다.');
     expect(r.message!.en).toContain('Service `kubia` has `targetPort` 8081, but the pods\' containers expose 8080.');
   });
 
@@ -135,7 +135,7 @@ describe('ran checks', () => {
     expect(r.message!.en).toBe('`kubectl describe svc nope` failed with exit code 1. Read the error it printed.');
     expect(r.message!.ko).toBe('`kubectl describe svc nope` 명령이 종료 코드 1로 실패했다. 출력된 오류를 확인한다.');
     const none = evaluateCheck({ ran: { verb: 'get', resource: 'endpoints', name: 'kubia' } }, ctx(shell));
-    expect(none.message!.ko).toBe('아직 이 명령을 실행하지 않았다: `kubectl get endpoints kubia`');
+    expect(none.message!.ko).toBe('`kubectl get endpoints kubia` 명령을 아직 실행하지 않았다.');
   });
 });
 
@@ -188,7 +188,7 @@ subsets:
     const r = evaluateCheck(check, ctx(shell));
     expect(r.passed).toBe(false);
     expect(r.marker?.line).toBeGreaterThanOrEqual(3);
-    expect(r.message!.ko).toMatch(/번째 줄이 올바른 YAML이 아니다/);
+    expect(r.message!.ko).toMatch(/번째 줄에 YAML 문법 오류가 있다/);
   });
 });
 
