@@ -78,6 +78,8 @@ export class DaemonSetController implements Controller {
     }
     if (e.resource === 'nodes') {
       // A node joined, left, or changed labels or taints: every daemon set may be concerned.
+      // Status writes (heartbeats, conditions) change nothing a daemon set looks at.
+      if (e.type === 'MODIFIED' && e.old && !placementChanged(e.old, e.object)) return;
       for (const ds of this.ctx.cache.list(RESOURCE)) this.queue.add(nsName(ds));
       return;
     }
@@ -100,7 +102,7 @@ export class DaemonSetController implements Controller {
     if (!ds) return;
     const selector = ds.spec?.selector ? selectorFromLabelSelector(ds.spec.selector) : undefined;
     if (!selector || selector.isEmpty()) return;
-    const hash = computeHash(ds.spec?.template ?? {});
+    const hash = templateHash(ds);
     const generation = ds.metadata.annotations?.[TEMPLATE_GENERATION] ?? '1';
     const byNode = this.podsByNode(ds, selector);
     if (!ds.metadata.deletionTimestamp) {
@@ -133,8 +135,7 @@ export class DaemonSetController implements Controller {
 
   /** NodeShouldRunDaemonPod: the template fits the node (selector, affinity, taints). */
   private shouldRun(ds: KubeObject, node: KubeObject): boolean {
-    const spec = withDaemonTolerations(ds.spec?.template?.spec ?? {});
-    const pod = { spec } as unknown as Pod;
+    const pod = daemonPodShape(ds);
     return matchesNodeSelector(pod, node) && untoleratedTaint(pod, node) === undefined;
   }
 
@@ -279,6 +280,34 @@ export class DaemonSetController implements Controller {
   private event(ds: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
     this.ctx.recorder.record(ds, { component: COMPONENT }, type, reason, message);
   }
+}
+
+// Daemon sets from the store are frozen: what is derived from their template is computed once.
+const hashes = new WeakMap<object, string>();
+const podShapes = new WeakMap<object, Pod>();
+
+function templateHash(ds: KubeObject): string {
+  const template = ds.spec?.template ?? {};
+  let h = hashes.get(template);
+  if (h === undefined) hashes.set(template, (h = computeHash(template)));
+  return h;
+}
+
+/** The pod the template makes, as far as node fit is concerned (spec with the daemon tolerations). */
+function daemonPodShape(ds: KubeObject): Pod {
+  const template = ds.spec?.template ?? {};
+  let pod = podShapes.get(template);
+  if (!pod) podShapes.set(template, (pod = { spec: withDaemonTolerations(template.spec ?? {}) } as unknown as Pod));
+  return pod;
+}
+
+/** Whether a node update changes where daemon pods go: labels, taints, unschedulable. */
+function placementChanged(old: KubeObject, now: KubeObject): boolean {
+  return (
+    JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(now.metadata.labels ?? {}) ||
+    JSON.stringify(old.spec?.taints ?? []) !== JSON.stringify(now.spec?.taints ?? []) ||
+    (old.spec?.unschedulable ?? false) !== (now.spec?.unschedulable ?? false)
+  );
 }
 
 /** The node a daemon pod's `matchFields metadata.name In [node]` term pins it to. */
