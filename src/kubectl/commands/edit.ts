@@ -110,7 +110,7 @@ Example resource specifications include:
 
   const originalObj = targets.length === 1 ? targets[0].object : { apiVersion: 'v1', items: targets.map((t) => t.object), kind: 'List', metadata: {} };
   const original = objectYAML(originalObj);
-  const path = `/tmp/kubectl-edit-${String(1000000000 + ((ctx.now() + editCounter++ * 7919) % 1000000000))}.yaml`;
+  const path = `/tmp/kubectl-edit-${String(1000000000 + ((Math.floor(ctx.now()) + editCounter++ * 7919) % 1000000000))}.yaml`;
   let reasons: Reason[] = [];
   let containsError = false;
   let edited = '';
