@@ -22,6 +22,8 @@ import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/indentation/register';
 import 'monaco-editor/features/codeAction/register';
+// Ctrl+M: Tab moves the focus instead of indenting, the keyboard's way out of the editor.
+import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
