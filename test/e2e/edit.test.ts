@@ -12,7 +12,12 @@ const lab = useBuiltSite();
 
 const terminalText = (page: Page) => page.$eval('[data-testid=terminal] .xterm-rows', (el) => [...el.children].map((r) => r.textContent!.trimEnd()).join('\n'));
 const waitForTerminal = (page: Page, text: string) =>
-  page.waitForFunction((t) => [...(document.querySelector('[data-testid=terminal] .xterm-rows')?.children ?? [])].map((r) => r.textContent!.trimEnd()).join('\n').includes(t), text, { timeout: 10000 });
+  page
+    .waitForFunction((t) => [...(document.querySelector('[data-testid=terminal] .xterm-rows')?.children ?? [])].map((r) => r.textContent!.trimEnd()).join('\n').includes(t), text, { timeout: 10000 })
+    .catch(async (e) => {
+      await page.screenshot({ path: '/tmp/kubelab-edit-fail.png' });
+      throw e;
+    });
 /** The editor's visible lines, top to bottom (Monaco positions them absolutely and uses no-break spaces). */
 const editorText = (page: Page) =>
   page.$$eval('[data-testid=monaco-host] .view-line', (lines) =>
