@@ -1,8 +1,8 @@
 /**
  * The simulated cluster served over the Kubernetes HTTP API on 127.0.0.1, so the real kubectl
  * can run against it: discovery (/api, /apis, resource lists), version, get/list with label and
- * field selectors, server-side Tables (`as=Table`), create/update/patch/delete, Warning headers
- * and metav1.Status errors. Used by the conformance tests and by `kubelab serve`.
+ * field selectors, server-side Tables (`as=Table`), create/update/patch/delete (JSON bodies, and
+ * the protobuf ones typed clients send: protobuf.ts), Warning headers and metav1.Status errors. Used by the conformance tests and by `kubelab serve`.
  * Node only.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,6 +12,7 @@ import { openapiV3Document } from '../cluster/api/openapi.ts';
 import type { PatchType } from '../cluster/api/patch.ts';
 import { resourceKey, type ResourceInfo } from '../cluster/api/resources.ts';
 import type { Table } from '../cluster/api/printers/table.ts';
+import { decodeKubernetesProtobuf, PROTOBUF_CONTENT_TYPE, ProtobufError } from './protobuf.ts';
 
 import { SERVER_VERSION } from '../cluster/version.ts';
 export { SERVER_VERSION };
@@ -23,15 +24,21 @@ export interface HttpApi {
 }
 
 /** Requests seen, for tests that want to know what kubectl asked. */
-export type RequestLog = { method: string; url: string; accept: string }[];
+export type RequestLog = { method: string; url: string; accept: string; contentType: string; body: Uint8Array }[];
 
 export async function serveApi(api: ApiServer, opts: { port?: number; log?: RequestLog } = {}): Promise<HttpApi> {
   const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c) => (body += c));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      opts.log?.push({ method: req.method ?? 'GET', url: req.url ?? '/', accept: String(req.headers.accept ?? '') });
+      const body = Buffer.concat(chunks);
+      opts.log?.push({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        accept: String(req.headers.accept ?? ''),
+        contentType: String(req.headers['content-type'] ?? ''),
+        body,
+      });
       try {
         handle(api, req, res, body);
       } catch (e) {
@@ -136,7 +143,25 @@ function tableWithMetadata(t: Table, includeObject: string): unknown {
   };
 }
 
-function handle(api: ApiServer, req: IncomingMessage, res: ServerResponse, body: string): void {
+/**
+ * A write's body: JSON, or (kubectl's typed clients: create service|deployment|namespace|
+ * configmap) Kubernetes protobuf, decoded to the same JSON. Responses are always JSON, which
+ * client-go reads whatever it asked for first.
+ */
+function requestBody(req: IncomingMessage, body: Buffer): unknown {
+  if (body.length === 0) return undefined;
+  if (String(req.headers['content-type'] ?? '').startsWith(PROTOBUF_CONTENT_TYPE)) {
+    try {
+      return decodeKubernetesProtobuf(body);
+    } catch (e) {
+      if (!(e instanceof ProtobufError)) throw e;
+      throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: e.message, reason: 'UnsupportedMediaType', code: 415 });
+    }
+  }
+  return JSON.parse(body.toString('utf8'));
+}
+
+function handle(api: ApiServer, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = url.pathname.replace(/\/+$/, '');
   const accept = String(req.headers.accept ?? '');
@@ -214,7 +239,7 @@ function handle(api: ApiServer, req: IncomingMessage, res: ServerResponse, body:
     return send(res, 200, r.object, r.warnings);
   }
 
-  const parsed = body ? JSON.parse(body) : undefined;
+  const parsed = requestBody(req, body);
   const writeOpts = {
     fieldValidation: (q.get('fieldValidation') as 'Strict' | 'Warn' | 'Ignore' | null) ?? 'Ignore',
     dryRun: q.get('dryRun') === 'All',
@@ -236,7 +261,7 @@ function handle(api: ApiServer, req: IncomingMessage, res: ServerResponse, body:
     return send(res, 200, r.object, r.warnings);
   }
   if (method === 'DELETE' && name) {
-    const r = api.delete(key, namespace, name, parsed ?? {});
+    const r = api.delete(key, namespace, name, (parsed ?? {}) as Parameters<ApiServer['delete']>[3]);
     return send(res, 200, r.object, r.warnings);
   }
   return sendError(res, notFoundPath());

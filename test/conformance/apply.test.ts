@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.ts';
 import { kubeconfigFor, serveApi, type HttpApi } from '../../src/cli/http-api.ts';
 import { BufferIO } from '../../src/shell/io.ts';
+import { parse } from '../../src/shell/parser.ts';
 import { Shell } from '../../src/shell/shell.ts';
 import { runRealKubectl } from '../support/real-kubectl.ts';
 import { APPLY_SEQUENCES, type ApplyStep } from './apply-sequences.ts';
@@ -39,7 +40,9 @@ async function runSequence(steps: ApplyStep[]): Promise<void> {
       writeFileSync(join(dir, name), content);
       shell.fs.write(name, content);
     }
-    const real = await runRealKubectl(step.command.split(' ').slice(1), kubeconfig, {}, dir);
+    // The same words for both: the real kubectl gets the argv our shell makes of the line.
+    const argv = parse(step.command, {})[0].pipelines[0].commands[0].argv.slice(1);
+    const real = await runRealKubectl(argv, kubeconfig, {}, dir);
     const io = new BufferIO();
     const code = await shell.run(step.command, io);
     expect({ command: step.command, stdout: io.out, stderr: io.err, code }).toEqual({

@@ -626,11 +626,13 @@ export class ApiServer {
       request.rollback();
       return deepFreeze(this.stamp(info, obj, old.metadata.resourceVersion));
     }
-    // A write that changes nothing is not a write: no new resourceVersion, no watch event.
+    // A write that changes nothing is not a write: no new resourceVersion, no watch event. Its
+    // manager's new timestamp alone is no change either (the field manager leaves managedFields
+    // of a no-op update as they were).
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
-    if (jsonEqual(obj, old)) {
+    if (jsonEqual({ ...obj, metadata: { ...obj.metadata, managedFields: old.metadata.managedFields } }, old)) {
       request.commit();
       return old;
     }

@@ -236,14 +236,17 @@ const deploymentCommand: KubectlCommand = {
     const obj: KubeObject = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name, labels, ...(inv.namespaceGiven ? { namespace: inv.namespace } : {}) },
+      metadata: { name, ...(inv.namespaceGiven ? { namespace: inv.namespace } : {}), creationTimestamp: null, labels },
       spec: {
         replicas: inv.flags.int('replicas'),
         selector: { matchLabels: labels },
-        template: { metadata: { labels }, spec: { containers } },
+        // The typed Deployment as Go marshals it: the template's zero creationTimestamp is sent
+        // as null, and the API server keeps it (it is what `get -o yaml` then shows).
+        template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
         strategy: {},
       },
-    };
+      status: {},
+    } as unknown as KubeObject;
     return createGenerated(inv, 'deployments.apps', obj);
   },
 };
