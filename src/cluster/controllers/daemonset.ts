@@ -29,6 +29,7 @@ import { controllerOf, isPodActive, isPodReady, nsName, podCondition, splitKey, 
 import { computeHash } from './deployment.ts';
 import type { Controller } from './manager.ts';
 import { matchesNodeSelector, untoleratedTaint } from './nodefit.ts';
+import { createPodFromTemplate, deletePodOf } from './podcontrol.ts';
 import { KeyQueue } from './queue.ts';
 
 const RESOURCE = 'daemonsets.apps';
@@ -185,35 +186,13 @@ export class DaemonSetController implements Controller {
   }
 
   private createPod(ds: KubeObject, nodeName: string, hash: string, generation: string): void {
-    const template = ds.spec?.template ?? {};
-    const meta = template.metadata ?? {};
-    const spec = withDaemonTolerations(clone(template.spec ?? {}));
+    const spec = withDaemonTolerations(clone(ds.spec?.template?.spec ?? {}));
     spec.affinity = pinToNode(spec.affinity as Record<string, unknown> | undefined, nodeName);
-    const body: KubeObject = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        generateName: `${ds.metadata.name}-`,
-        namespace: ds.metadata.namespace,
-        labels: { ...(meta.labels ?? {}), [REVISION_HASH]: hash, [TEMPLATE_GENERATION_LABEL]: generation },
-        ...(meta.annotations ? { annotations: clone(meta.annotations) } : {}),
-        ownerReferences: [this.ownerRef(ds)],
-      },
-      spec,
-    };
-    try {
-      const created = this.ctx.api.create('pods', ds.metadata.namespace, body).object;
-      this.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      this.event(ds, 'Warning', 'FailedCreate', `Error creating: ${msg}`);
-      if (!(e instanceof Error) || e.name !== 'ApiError') throw e;
-    }
+    createPodFromTemplate(this.ctx, ds, this.ownerRef(ds), COMPONENT, { labels: { [REVISION_HASH]: hash, [TEMPLATE_GENERATION_LABEL]: generation }, spec });
   }
 
   private deletePod(ds: KubeObject, pod: Pod): void {
-    const deleted = tolerate(() => this.ctx.api.delete('pods', pod.metadata.namespace, pod.metadata.name!));
-    if (deleted) this.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+    deletePodOf(this.ctx, ds, pod, COMPONENT);
   }
 
   private updateStatus(ds: KubeObject, selector: Selector, hash: string): void {
@@ -277,9 +256,6 @@ export class DaemonSetController implements Controller {
     }
   }
 
-  private event(ds: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.ctx.recorder.record(ds, { component: COMPONENT }, type, reason, message);
-  }
 }
 
 // Daemon sets from the store are frozen: what is derived from their template is computed once.

@@ -18,6 +18,7 @@ import type { Clock } from '../clock.ts';
 import { parseRFC3339 } from '../clock.ts';
 import { controllerOf, isPodActive, isPodReady, nsName, podCondition, splitKey, tolerate, type ControllerContext } from './context.ts';
 import type { Controller } from './manager.ts';
+import { createPodFromTemplate, deletePodOf } from './podcontrol.ts';
 
 interface Flavour {
   resource: string;
@@ -117,10 +118,7 @@ export class ReplicationManager implements Controller {
       if (diff < 0) {
         for (let i = 0; i < -diff; i++) this.createPod(owner);
       } else if (diff > 0) {
-        for (const victim of rankForDeletion(active, this.ctx).slice(0, diff)) {
-          const deleted = tolerate(() => this.ctx.api.delete('pods', ns, victim.metadata.name!));
-          if (deleted) this.event(owner, 'Normal', 'SuccessfulDelete', `Deleted pod: ${victim.metadata.name}`);
-        }
+        for (const victim of rankForDeletion(active, this.ctx).slice(0, diff)) deletePodOf(this.ctx, owner, victim, this.flavour.component);
       }
     }
     owner = this.ctx.cache.get(this.flavour.resource, ns, name);
@@ -181,29 +179,7 @@ export class ReplicationManager implements Controller {
   }
 
   private createPod(owner: KubeObject): void {
-    const template = owner.spec?.template ?? {};
-    const meta = template.metadata ?? {};
-    const body: KubeObject = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        generateName: `${owner.metadata.name}-`,
-        namespace: owner.metadata.namespace,
-        ...(meta.labels ? { labels: clone(meta.labels) } : {}),
-        ...(meta.annotations ? { annotations: clone(meta.annotations) } : {}),
-        ...(meta.finalizers ? { finalizers: clone(meta.finalizers) } : {}),
-        ownerReferences: [this.ownerRef(owner)],
-      },
-      spec: clone(template.spec ?? {}),
-    };
-    try {
-      const created = this.ctx.api.create('pods', owner.metadata.namespace, body).object;
-      this.event(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      this.event(owner, 'Warning', 'FailedCreate', `Error creating: ${msg}`);
-      if (!(e instanceof Error) || e.name !== 'ApiError') throw e;
-    }
+    createPodFromTemplate(this.ctx, owner, this.ownerRef(owner), this.flavour.component);
   }
 
   private updateStatus(owner: KubeObject, selector: Selector): void {
@@ -253,9 +229,6 @@ export class ReplicationManager implements Controller {
     }
   }
 
-  private event(owner: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.ctx.recorder.record(owner, { component: this.flavour.component }, type, reason, message);
-  }
 }
 
 function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
