@@ -71,6 +71,38 @@ describe('cluster map', () => {
     await context.close();
   });
 
+  it('marks the endpoint kube-proxy picked for a curl through the Service, then lets the mark go', async () => {
+    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(lab.site.url + '#/en/01-services-and-endpoints/1');
+    await ready(page);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=cluster-map] [data-id^="pod/kubia-"]').length === 3);
+    const pods = await page.$$eval('[data-testid=cluster-map] [data-id^="pod/kubia-"]', (els) => els.map((e) => e.getAttribute('data-id')!.slice(4)));
+    expect(await count(page, '[data-testid=cluster-map] .picked')).toBe(0);
+    await page.click('[data-testid=terminal]');
+    await page.keyboard.type(`kubectl exec ${pods[0]} -- curl -s http://kubia`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /You've hit kubia-\w+/.test(document.querySelector('[data-testid=terminal] .xterm-rows')?.textContent ?? ''), undefined, { timeout: 8000 });
+    const hit = (await page.textContent('[data-testid=terminal] .xterm-rows'))!.match(/You've hit (kubia-[a-z0-9]{5})/)![1];
+    expect(pods).toContain(hit);
+    // The pod that answered is the one marked, and only it: Service -> slice and Endpoints -> that pod.
+    await page.waitForSelector(`${box(`pod/${hit}`)}.picked`);
+    expect(await page.$$eval('[data-testid=cluster-map] .box.pod.picked', (els) => els.map((e) => e.getAttribute('data-id')))).toEqual([`pod/${hit}`]);
+    expect(await count(page, `${box('svc/kubia')}.picked`)).toBe(1);
+    const edges = await page.$$eval('[data-testid=cluster-map] .edge.picked', (els) => els.map((e) => e.getAttribute('data-edge')!));
+    expect(edges).toContain(`ep/kubia>pod/${hit}`);
+    expect(edges.some((e) => /^eps\/kubia-\w+>pod\//.test(e) && e.endsWith(`>pod/${hit}`))).toBe(true);
+    expect(edges.every((e) => e.startsWith('svc/kubia>') || e.endsWith(`>pod/${hit}`))).toBe(true);
+    expect(await page.textContent('[data-testid=map-path]')).toContain(`pod ${hit}`);
+    // A few seconds later the mark is gone.
+    await page.waitForSelector('[data-testid=cluster-map] .picked', { state: 'detached', timeout: 15000 });
+    expect(await page.textContent('[data-testid=map-path]')).toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('is a column of its own beside the terminal on a very wide screen', async () => {
     const context = await lab.browser.newContext({ viewport: { width: 2000, height: 700 } });
     const page = await context.newPage();
