@@ -103,6 +103,116 @@ describe('cluster map', () => {
     await context.close();
   });
 
+  it('animates the lesson 3 changes: a selector added (managed), pods joining, the selector removed (stale); no motion when asked for less', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', reducedMotion });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(lab.site.url + '#/en/03-adding-and-removing-a-selector/1');
+      await ready(page);
+      // Hand-made Endpoints: drawn dashed, no arrow to any pod.
+      await page.waitForSelector(`${box('ep/external-service')}.hand-made`);
+      expect(await count(page, '[data-testid=cluster-map] [data-edge^="ep/external-service>pod/"]')).toBe(0);
+      const type = async (line: string) => {
+        await page.click('[data-testid=terminal]');
+        await page.keyboard.type(line);
+        await page.keyboard.press('Enter');
+      };
+
+      await type('kubectl set selector svc external-service app=kubia');
+      // The endpoints controller takes the Endpoints over: restyled as managed, arrows to the pods draw in.
+      await page.waitForSelector(`${box('ep/external-service')}.managed.restyled`);
+      await page.waitForSelector('[data-testid=cluster-map] .edge.entering[data-edge^="ep/external-service>pod/kubia-"]');
+      const animation = () =>
+        page.$eval(`${box('ep/external-service')} rect`, (r) => getComputedStyle(r).animationName);
+      const drawIn = () =>
+        page.$eval('[data-testid=cluster-map] .edge.entering[data-edge^="ep/external-service>pod/kubia-"] path', (p) => getComputedStyle(p).animationName);
+      if (reducedMotion === 'reduce') {
+        expect(await animation()).toBe('none');
+        expect(await drawIn()).toBe('none');
+      } else {
+        expect(await animation()).toMatch(/restyle/);
+        expect(await drawIn()).toMatch(/draw-in/);
+      }
+      expect(await count(page, '[data-testid=map-stale] li')).toBe(0);
+
+      await type(`kubectl patch svc external-service -p '{"spec":{"selector":null}}'`);
+      // Nobody updates the Endpoints any more: the map says so.
+      await page.waitForSelector(`${box('ep/external-service')}.stale`);
+      expect(await page.textContent('[data-testid=map-stale]')).toContain('ep/external-service is no longer updated: its Service has no selector.');
+      expect(await page.getAttribute(box('ep/external-service'), 'aria-label')).toBe('ep/external-service Endpoints · no longer updated');
+
+      if (reducedMotion === 'no-preference') {
+        // New pods join no endpoints now: they enter the map without an arrow.
+        const before = await count(page, '[data-testid=cluster-map] [data-id^="pod/kubia-"]');
+        await type('kubectl scale rc kubia --replicas=5');
+        await page.waitForFunction((n) => document.querySelectorAll('[data-testid=cluster-map] [data-id^="pod/kubia-"]').length === n + 2, before);
+        const fresh = await page.$$eval('[data-testid=cluster-map] .box.pod.entering', (els) => els.map((e) => e.getAttribute('data-id')!));
+        expect(fresh).toHaveLength(2);
+        for (const id of fresh) expect(await count(page, `[data-testid=cluster-map] [data-edge$=">${id}"]`)).toBe(0);
+        await page.screenshot({ path: '/tmp/kubelab-map-stale.png' });
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('draws the seed\'s states readably: no box over another, every name fits its box, on a wide and a phone screen', async () => {
+    const states = ['#/en/01-services-and-endpoints/1', '#/ko/02-service-without-selector/3', '#/en/03-adding-and-removing-a-selector/2', '#/ko/04-externalname-service/3'];
+    for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+      const context = await lab.browser.newContext({ viewport });
+      const page = await context.newPage();
+      for (const hash of states) {
+        await page.goto(lab.site.url + hash);
+        await page.reload();
+        await ready(page);
+        if (viewport.width < 760) await page.click('#tab-map');
+        await page.waitForSelector('[data-testid=cluster-map] .box.service');
+        await page.waitForTimeout(400); // the entering fade
+        const problems = await page.$$eval('[data-testid=cluster-map] .box', (els) => {
+          const out: string[] = [];
+          const rects = els.map((g) => ({ id: g.getAttribute('data-id')!, node: g.classList.contains('node'), r: g.querySelector('rect')!.getBoundingClientRect() }));
+          for (const g of els) {
+            const rect = g.querySelector('rect')!;
+            for (const t of g.querySelectorAll('text')) {
+              if ((t as SVGTextElement).getComputedTextLength() + 8 > rect.width.baseVal.value) out.push(`${g.getAttribute('data-id')}: "${t.textContent}" wider than its box`);
+            }
+          }
+          for (const a of rects)
+            for (const b of rects) {
+              if (a.id >= b.id || a.node || b.node) continue;
+              const overlap = a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1 && b.r.top < a.r.bottom - 1;
+              if (overlap) out.push(`${a.id} over ${b.id}`);
+            }
+          return out;
+        });
+        expect(problems, `${hash} at ${viewport.width}px`).toEqual([]);
+        if (viewport.width > 760) {
+          // Wide enough: nothing is shortened.
+          expect(await page.$$eval('[data-testid=cluster-map] .box text', (ts) => ts.map((t) => t.textContent).filter((x) => x?.includes('…')))).toEqual([]);
+        }
+      }
+      await context.close();
+    }
+  });
+
+  it('shows an ExternalName Service with its DNS name in place of endpoints, and no ClusterIP', async () => {
+    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(lab.site.url + '#/en/04-externalname-service/3');
+    await ready(page);
+    await page.waitForSelector(box('ext/someapi.somecompany.com'));
+    expect(await page.getAttribute(box('svc/external-service'), 'aria-label')).toBe('svc/external-service ExternalName, no ClusterIP');
+    expect(await count(page, '[data-testid=cluster-map] .edge.dns[data-edge="svc/external-service>dns"]')).toBe(1);
+    expect(await count(page, '[data-testid=cluster-map] [data-id^="ep/external-service"], [data-testid=cluster-map] [data-id^="eps/external-service"]')).toBe(0);
+    const [svc, dns] = [(await page.$(box('svc/external-service')))!, (await page.$(box('ext/someapi.somecompany.com')))!];
+    const [a, b] = [(await svc.boundingBox())!, (await dns.boundingBox())!];
+    expect(b.x).toBeGreaterThan(a.x + a.width);
+    expect(b.y).toBeLessThan(a.y + a.height);
+    await context.close();
+  });
+
   it('is a column of its own beside the terminal on a very wide screen', async () => {
     const context = await lab.browser.newContext({ viewport: { width: 2000, height: 700 } });
     const page = await context.newPage();

@@ -5,7 +5,7 @@ import { Cluster } from '../../src/cluster/cluster.ts';
 import { BufferIO } from '../../src/shell/io.ts';
 import { Shell } from '../../src/shell/shell.ts';
 import { MapModelBuilder } from '../../src/ui/map/model.ts';
-import { MapLayouter, placePods, layoutMap } from '../../src/ui/map/layout.ts';
+import { MapLayouter, placePods, layoutMap, fit, columns } from '../../src/ui/map/layout.ts';
 
 async function run(shell: Shell, text: string): Promise<void> {
   const io = new BufferIO();
@@ -126,18 +126,47 @@ describe('cluster map layout', () => {
     const layouter = new MapLayouter('en');
     const ep = () => layout.byId.get('ep/external-service')!;
     let layout = layouter.layout(builder.build());
-    expect(ep()).toMatchObject({ manager: 'hand-made', sub: 'hand-made', restyled: false });
+    expect(ep()).toMatchObject({ manager: 'hand-made', sub: 'Endpoints · hand-made', restyled: false });
     expect(layout.edges.find((e) => e.id === 'svc/external-service>ep/external-service')!.style).toBe('hand-made');
 
     await run(shell, 'kubectl set selector svc external-service app=kubia');
     layout = layouter.layout(builder.build());
-    expect(ep()).toMatchObject({ manager: 'controller', sub: 'managed by controller', restyled: true });
+    expect(ep()).toMatchObject({ manager: 'controller', sub: 'Endpoints · by the controller', restyled: true });
     expect(layout.edges.find((e) => e.id === 'svc/external-service>ep/external-service')!.style).toBe('same-name');
 
     await run(shell, `kubectl patch svc external-service -p '{"spec":{"selector":null}}'`);
     layout = layouter.layout(builder.build());
-    expect(ep()).toMatchObject({ manager: 'stale', sub: 'no longer updated', restyled: true });
+    expect(ep()).toMatchObject({ manager: 'stale', sub: 'Endpoints · no longer updated', restyled: true });
     expect(layout.edges.find((e) => e.id === 'svc/external-service>ep/external-service')!.style).toBe('stale');
-    expect(layoutMap(builder.build(), 'ko').byId.get('ep/external-service')!.sub).toBe('더 이상 갱신 안 됨');
+    expect(layoutMap(builder.build(), 'ko').byId.get('ep/external-service')!.sub).toBe('Endpoints · 갱신 중단됨');
+  });
+
+  it('puts an ExternalName Service\'s DNS name beside it, and says the API server keeps the kubernetes endpoints', async () => {
+    const shell = new Shell({ cluster: new Cluster({ seed: 5 }) });
+    await run(shell, 'kubectl create service externalname ext --external-name someapi.somecompany.com');
+    const layout = layoutMap(new MapModelBuilder(shell.cluster.api).build());
+    const svc = layout.byId.get('svc/ext')!;
+    const dns = layout.byId.get('ext/someapi.somecompany.com')!;
+    expect(dns.x).toBe(layout.byId.get('ep/kubernetes')!.x);
+    expect(dns.y).toBe(svc.y);
+    expect(svc.sub).toBe('ExternalName, no ClusterIP');
+    expect(layout.edges.find((e) => e.id === 'svc/ext>dns')).toMatchObject({ style: 'dns', label: 'CNAME', to: 'ext/someapi.somecompany.com' });
+    expect(layout.byId.get('ep/kubernetes')).toMatchObject({ manager: 'apiserver', sub: 'Endpoints · by the API server' });
+    expect(layout.byId.get('eps/kubernetes')).toMatchObject({ manager: 'apiserver' });
+  });
+
+  it('fits the drawing to the pane: columns as wide as their names, names shortened in the middle only when the pane is too narrow', () => {
+    const face = { px: 12, weight: 1 };
+    expect(fit('kubia-x4mgh', 200, face)).toBe('kubia-x4mgh');
+    const cut = fit('external-service-7wdmn', 100, face);
+    expect(cut).toMatch(/^ext.*….*wdmn$/);
+    expect(cut.length).toBeLessThan('external-service-7wdmn'.length);
+    const wide = columns(1200, [160, 180, 120]);
+    expect(wide.w).toEqual([160, 180, 120]);
+    const narrow = columns(360, [160, 180, 120]);
+    expect(narrow.width).toBeLessThanOrEqual(Math.ceil(360 / 0.8));
+    expect(narrow.w.every((w, i) => w < [160, 180, 120][i])).toBe(true);
+    // Wide or narrow, the columns never overlap.
+    for (const c of [wide, narrow]) expect(c.col[1]).toBeGreaterThan(c.col[0] + c.w[0]);
   });
 });

@@ -12,12 +12,14 @@ const MANAGER_TEXT: Record<Lang, Record<Manager, string>> = {
     mirroring: 'mirrored from hand-made Endpoints',
     'hand-made': 'written by hand',
     stale: 'no longer updated (the selector was removed)',
+    apiserver: 'kept by the API server: its own address',
   },
   ko: {
     controller: '컨트롤러가 셀렉터에 따라 갱신한다',
     mirroring: '직접 만든 엔드포인트(Endpoints)를 미러링한 것이다',
     'hand-made': '직접 작성한 것이다',
     stale: '셀렉터가 제거되어 더 이상 갱신되지 않는다',
+    apiserver: 'API 서버가 자기 주소로 관리한다',
   },
 };
 

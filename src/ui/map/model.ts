@@ -9,7 +9,12 @@ import type { ApiServer } from '../../cluster/api/apiserver.ts';
 import { selectorFromMap } from '../../cluster/api/labels.ts';
 import type { EndpointSlice, Endpoints, Pod, Service } from '../../cluster/api/types.ts';
 
-export type Manager = 'controller' | 'mirroring' | 'hand-made' | 'stale';
+/**
+ * Who writes an Endpoints or EndpointSlice: the controllers (from a selector), the mirroring
+ * controller (from hand-made Endpoints), a person, nobody any more (`stale`: its Service lost its
+ * selector), or the API server itself (`default/kubernetes`, its endpoint reconciler).
+ */
+export type Manager = 'controller' | 'mirroring' | 'hand-made' | 'stale' | 'apiserver';
 
 export interface MapService {
   id: string; // uid
@@ -130,7 +135,7 @@ export class MapModelBuilder {
     const mapEndpoints = this.endpoints.each(
       endpoints,
       (e) => `${e.metadata.resourceVersion}|${hasSelector.get(e.metadata.name!) ?? false}`,
-      (e) => mapEndpointsOf(e, hasSelector.get(e.metadata.name!) ?? false),
+      (e) => mapEndpointsOf(e, hasSelector.get(e.metadata.name!) ?? false, namespace),
     );
 
     const mapSlices = this.slices.each(
@@ -141,7 +146,7 @@ export class MapModelBuilder {
         const byIP = (sl.endpoints ?? []).filter((ep) => ep.targetRef?.kind !== 'Pod').map((ep) => podByIP.get(ep.addresses[0] ?? '')?.metadata.name ?? '');
         return `${sl.metadata.resourceVersion}|${hasSelector.get(service) ?? false}|${byIP.join(',')}`;
       },
-      (sl) => mapSliceOf(sl, hasSelector.get(sl.metadata.labels?.[SERVICE_NAME] ?? '') ?? false, podByIP),
+      (sl) => mapSliceOf(sl, hasSelector.get(sl.metadata.labels?.[SERVICE_NAME] ?? '') ?? false, podByIP, namespace),
     );
 
     const mapPods = this.pods.each(pods, (p) => p.metadata.resourceVersion!, (p) => mapPod(p, namespace));
@@ -216,9 +221,12 @@ function mapService(s: Service, namespace: string): MapService {
   };
 }
 
-function mapEndpointsOf(e: Endpoints, hasSel: boolean): MapEndpoints {
+/** The `kubernetes` Service's endpoints are kept by the API server (pkg/controlplane/reconcilers). */
+const byAPIServer = (namespace: string, service: string) => namespace === 'default' && service === 'kubernetes';
+
+function mapEndpointsOf(e: Endpoints, hasSel: boolean, namespace: string): MapEndpoints {
   const managedLabel = e.metadata.labels?.[EP_MANAGED_BY] === 'endpoint-controller';
-  const manager: Manager = managedLabel ? (hasSel ? 'controller' : 'stale') : 'hand-made';
+  const manager: Manager = managedLabel ? (hasSel ? 'controller' : 'stale') : byAPIServer(namespace, e.metadata.name!) ? 'apiserver' : 'hand-made';
   return {
     id: e.metadata.uid!,
     name: e.metadata.name!,
@@ -228,10 +236,19 @@ function mapEndpointsOf(e: Endpoints, hasSel: boolean): MapEndpoints {
   };
 }
 
-function mapSliceOf(sl: EndpointSlice, hasSel: boolean, podByIP: Map<string, Pod>): MapSlice {
+function mapSliceOf(sl: EndpointSlice, hasSel: boolean, podByIP: Map<string, Pod>, namespace: string): MapSlice {
   const by = sl.metadata.labels?.[MANAGED_BY];
+  const service = sl.metadata.labels?.[SERVICE_NAME] ?? '';
   const manager: Manager =
-    by === 'endpointslice-controller.k8s.io' ? (hasSel ? 'controller' : 'stale') : by === 'endpointslicemirroring-controller.k8s.io' ? 'mirroring' : 'hand-made';
+    by === 'endpointslice-controller.k8s.io'
+      ? hasSel
+        ? 'controller'
+        : 'stale'
+      : by === 'endpointslicemirroring-controller.k8s.io'
+        ? 'mirroring'
+        : !by && byAPIServer(namespace, service)
+          ? 'apiserver'
+          : 'hand-made';
   return {
     id: sl.metadata.uid!,
     name: sl.metadata.name!,
