@@ -3,8 +3,9 @@
  * learner would: commands typed into the terminal, the hand-written files typed into the editor,
  * a hint asked for once, one code block run from its "Run" button; each step shows its success
  * and its explanation; the lesson ends on its done state and the course overview shows it
- * complete. What is typed comes from the lesson's own solutions (lesson.yaml), pod names are read
- * off the terminal as a learner reads them, so nothing here hard-codes the lesson's outputs.
+ * complete (also after a reload), and its sandbox opens on the lesson's starting cluster. What
+ * is typed comes from the lesson's own solutions (lesson.yaml), pod names are read off the
+ * terminal as a learner reads them, so nothing here hard-codes the lesson's outputs.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -26,7 +27,7 @@ const plain = (md: string) => md.replace(/[`*]/g, '');
 const rows = (page: Page) => page.$$eval('[data-testid=terminal] .xterm-rows > div', (els) => els.map((r) => r.textContent!.trimEnd()));
 
 /** Clear the screen (Ctrl+L, not a command), type the line, and wait for its prompt to come back. */
-async function typeCommand(page: Page, command: string, timeout = 10000): Promise<string[]> {
+async function typeCommand(page: Page, command: string, timeout = 20000): Promise<string[]> {
   await page.click('[data-testid=terminal]');
   await page.keyboard.press('Control+l');
   await page.waitForFunction((p) => (document.querySelector('[data-testid=terminal] .xterm-rows > div')?.textContent ?? '').trimEnd() === p, PROMPT);
@@ -36,7 +37,7 @@ async function typeCommand(page: Page, command: string, timeout = 10000): Promis
 }
 
 /** Wait until the screen starts with the command at the prompt and ends at a fresh prompt. */
-async function waitForPromptAfter(page: Page, command: string, timeout = 10000): Promise<string[]> {
+async function waitForPromptAfter(page: Page, command: string, timeout = 20000): Promise<string[]> {
   await page.waitForFunction(
     ({ p, c }) => {
       const lines = [...(document.querySelector('[data-testid=terminal] .xterm-rows')?.children ?? [])].map((r) => r.textContent!.trimEnd());
@@ -58,9 +59,14 @@ async function kubiaPods(page: Page): Promise<string[]> {
 /** Create the file in the editor if needed, then type it line by line; each line starts at column 1, whatever Monaco indents. */
 async function typeFile(page: Page, path: string, content: string) {
   if (!(await page.$(`[data-testid=editor] [role=tab]:has-text("${path}")`))) {
-    await page.click('[data-testid=new-file]');
-    await page.fill('[data-testid=file-name]', path);
-    await page.press('[data-testid=file-name]', 'Enter');
+    // The lesson panel offers to create the step's file; the editor's own "New file" does too.
+    const offer = await page.$('[data-testid=create-step-file]');
+    if (offer) await offer.click();
+    else {
+      await page.click('[data-testid=new-file]');
+      await page.fill('[data-testid=file-name]', path);
+      await page.press('[data-testid=file-name]', 'Enter');
+    }
   }
   await page.click(`[data-testid=editor] [role=tab]:has-text("${path}")`);
   await page.waitForFunction(() => (window as unknown as { __kubelabEditorReady?: number }).__kubelabEditorReady !== undefined, undefined, { timeout: 20000 });
@@ -82,88 +88,111 @@ async function stepTitle(page: Page): Promise<string> {
 describe('a learner completes a lesson', () => {
   it('lesson 02 from the first step to done, then the course overview shows it complete', async () => {
     const lesson: Lesson = await loadFromDisk(LESSON);
-    const context = await lab.browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: 'en-US' });
+    const context = await lab.browser.newContext({
+      viewport: { width: 1500, height: 1000 },
+      locale: 'en-US',
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${lab.site.url}#/en/${LESSON}`);
     await page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined);
 
-    const started = new Set(await kubiaPods(page));
-    expect(started.size).toBe(3);
-    let ranFromButton = false;
-    let hinted = false;
+    // On a failure, what the learner would have seen.
+    const seen = async () => `SCREEN:\n${(await rows(page)).join('\n')}\nLESSON:\n${await page.textContent('[data-testid=pane-lesson]')}`;
+    try {
+      const started = new Set(await kubiaPods(page));
+      expect(started.size).toBe(3);
+      let ranFromButton = false;
+      let hinted = false;
 
-    for (const [i, step] of lesson.steps.entries()) {
-      await page.waitForFunction((prefix) => document.querySelector('[data-testid=step-title]')?.textContent?.startsWith(prefix), `Step ${i + 1}/${lesson.steps.length}.`);
-      expect(await stepTitle(page)).toBe(`Step ${i + 1}/${lesson.steps.length}. ${step.title.en}`);
+      for (const [i, step] of lesson.steps.entries()) {
+        await page.waitForFunction((prefix) => document.querySelector('[data-testid=step-title]')?.textContent?.startsWith(prefix), `Step ${i + 1}/${lesson.steps.length}.`);
+        expect(await stepTitle(page)).toBe(`Step ${i + 1}/${lesson.steps.length}. ${step.title.en}`);
 
-      if (step.id === HINT_STEP) {
-        await page.click('[data-testid=hint-button]');
-        expect(plain(await page.textContent('[data-testid=hint]') ?? '')).toContain(plain(step.hints[0].en).slice(0, 40));
-        hinted = true;
-      }
+        if (step.id === HINT_STEP) {
+          await page.click('[data-testid=hint-button]');
+          expect(plain((await page.textContent('[data-testid=hint]')) ?? '')).toContain(plain(step.hints[0].en).slice(0, 40));
+          hinted = true;
+        }
 
-      let skipRuns = 0;
-      for (const action of step.solution) {
-        if ('write' in action) {
-          // The step opens its file in the editor: the learner types it there.
-          expect(step.file).toBe(action.write);
-          await typeFile(page, action.write, action.content);
-          if (step.id === RUN_BUTTON_STEP) {
-            // The step text's code block (apply, then describe) run from its button.
-            const block = page.locator('[data-testid=step-text] [data-testid=code-block]').first();
-            const code = ((await block.locator('code').textContent()) ?? '').split('\n').filter(Boolean);
-            await page.waitForTimeout(400); // the editor saves what is typed after a short pause
-            await block.locator('[data-testid=code-run]').click();
-            await waitForPromptAfter(page, code[code.length - 1]);
-            ranFromButton = true;
-            skipRuns = code.length;
+        let skipRuns = 0;
+        for (const action of step.solution) {
+          if ('write' in action) {
+            // The step opens its file in the editor: the learner types it there.
+            expect(step.file).toBe(action.write);
+            await typeFile(page, action.write, action.content);
+            if (step.id === RUN_BUTTON_STEP) {
+              // The step text's code block (apply, then describe) run from its button.
+              const block = page.locator('[data-testid=step-text] [data-testid=code-block]').first();
+              const code = ((await block.locator('code').textContent()) ?? '').split('\n').filter(Boolean);
+              await page.waitForTimeout(400); // the editor saves what is typed after a short pause
+              await block.locator('[data-testid=code-run]').click();
+              await waitForPromptAfter(page, code[code.length - 1]);
+              ranFromButton = true;
+              // Copy: the clipboard, or the text left selected where copying is blocked.
+              await block.locator('[data-testid=code-copy]').click();
+              expect(['Copied', 'Selected: press Ctrl+C']).toContain((await block.locator('[data-testid=code-copy]').textContent())?.trim());
+              skipRuns = code.length;
+            }
+            continue;
           }
-          continue;
+          if (skipRuns > 0) {
+            skipRuns--;
+            continue;
+          }
+          // Pod names as a learner finds them: the first kubia pod, or the one that was not there before.
+          let command = action.run;
+          if (command.includes('{{')) {
+            const now = await kubiaPods(page);
+            const oldest = [...now].sort()[0];
+            const newest = now.find((p) => !started.has(p)) ?? oldest;
+            command = command.replace(/\{\{pod:[^}]*\}\}/g, oldest).replace(/\{\{newest-pod:[^}]*\}\}/g, newest);
+          }
+          const shown = await typeCommand(page, command, /^sleep /.test(command) ? 40000 : 20000);
+          if (/apply -f external-service-endpoints/.test(command)) expect(shown.join('\n')).toContain('Warning: v1 Endpoints is deprecated in v1.33+');
         }
-        if (skipRuns > 0) {
-          skipRuns--;
-          continue;
-        }
-        // Pod names as a learner finds them: the first kubia pod, or the one that was not there before.
-        let command = action.run;
-        if (command.includes('{{')) {
-          const now = await kubiaPods(page);
-          const oldest = [...now].sort()[0];
-          const newest = now.find((p) => !started.has(p)) ?? oldest;
-          command = command.replace(/\{\{pod:[^}]*\}\}/g, oldest).replace(/\{\{newest-pod:[^}]*\}\}/g, newest);
-        }
-        const shown = await typeCommand(page, command, /^sleep /.test(command) ? 30000 : 10000);
-        if (/apply -f external-service-endpoints/.test(command)) expect(shown.join('\n')).toContain('Warning: v1 Endpoints is deprecated in v1.33+');
+
+        // The step's success and its explanation.
+        await page.waitForFunction((text) => (document.querySelector('[data-testid=explain]')?.textContent ?? '').includes(text), plain(step.explain.en).slice(0, 60), { timeout: 20000 });
+        expect(await page.isVisible('[data-testid=step-done]')).toBe(true);
       }
 
-      // The step's success and its explanation.
-      await page.waitForFunction((text) => (document.querySelector('[data-testid=explain]')?.textContent ?? '').includes(text), plain(step.explain.en).slice(0, 60), { timeout: 10000 });
-      expect(await page.isVisible('[data-testid=step-done]')).toBe(true);
+      expect(hinted).toBe(true);
+      expect(ranFromButton).toBe(true);
+      await page.waitForSelector('[data-testid=finished]');
+      expect(await page.$('[data-testid=step-title]')).toBeNull();
+      expect(new URL(page.url()).hash).toBe(`#/en/${LESSON}`);
+
+      // The course overview: the lesson complete with all its steps.
+      await page.click('[data-testid=open-course]');
+      await page.waitForSelector('[data-testid=course-overview]');
+      expect(new URL(page.url()).hash).toBe('#/en/course');
+      const row = page.locator(`[data-testid=course-lesson][data-lesson="${LESSON}"]`);
+      expect(await row.getAttribute('data-finished')).toBe('true');
+      expect(await row.getAttribute('data-done')).toBe(String(lesson.steps.length));
+      expect(await row.getAttribute('data-total')).toBe(String(lesson.steps.length));
+      expect(await row.locator('[data-testid=course-status]').textContent()).toContain('Complete');
+      await page.screenshot({ path: '/tmp/kubelab-course-overview.png' });
+
+      // After a reload the overview is still there and still says so (saved progress, no replay needed).
+      await page.waitForTimeout(400);
+      await page.reload();
+      await page.waitForSelector(`[data-testid=course-lesson][data-lesson="${LESSON}"][data-finished=true]`);
+
+      // The lesson's sandbox: its starting cluster, no steps; the lesson's progress stays apart.
+      await page.click(`[data-testid=course-lesson][data-lesson="${LESSON}"] [data-testid=course-sandbox]`);
+      await page.waitForSelector('[data-testid=sandbox]');
+      expect(new URL(page.url()).hash).toBe(`#/en/${LESSON}/sandbox`);
+      expect(await page.$('[data-testid=step-title]')).toBeNull();
+      const svcs = await typeCommand(page, 'kubectl get svc');
+      expect(svcs.join('\n')).not.toContain('external-service');
+      await page.click('[data-testid=open-course]');
+      await page.waitForSelector(`[data-testid=course-lesson][data-lesson="${LESSON}"][data-finished=true]`);
+    } catch (e) {
+      console.log(await seen());
+      throw e;
     }
-
-    expect(hinted).toBe(true);
-    expect(ranFromButton).toBe(true);
-    await page.waitForSelector('[data-testid=finished]');
-    expect(await page.$('[data-testid=step-title]')).toBeNull();
-    expect(new URL(page.url()).hash).toBe(`#/en/${LESSON}`);
-
-    // The course overview: the lesson complete with all its steps.
-    await page.click('[data-testid=open-course]');
-    await page.waitForSelector('[data-testid=course-overview]');
-    expect(new URL(page.url()).hash).toBe('#/en/course');
-    const row = page.locator(`[data-testid=course-lesson][data-lesson="${LESSON}"]`);
-    expect(await row.getAttribute('data-finished')).toBe('true');
-    expect(await row.getAttribute('data-done')).toBe(String(lesson.steps.length));
-    expect(await row.getAttribute('data-total')).toBe(String(lesson.steps.length));
-    expect(await row.locator('[data-testid=course-status]').textContent()).toContain('Complete');
-    await page.screenshot({ path: '/tmp/kubelab-course-overview.png' });
-
-    // After a reload the overview is still there and still says so (saved progress, no replay needed).
-    await page.waitForTimeout(400);
-    await page.reload();
-    await page.waitForSelector(`[data-testid=course-lesson][data-lesson="${LESSON}"][data-finished=true]`);
     expect(errors).toEqual([]);
     await context.close();
   }, 240000);

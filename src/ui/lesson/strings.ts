@@ -39,6 +39,7 @@ const en = {
   sandboxIntro: 'The lesson’s cluster with no steps and no checks: try anything. Your lesson progress is kept apart.',
   nextLesson: 'Next lesson',
   current: 'current',
+  createFile: (path: string) => `Create ${path} in the editor`,
 };
 
 export type LessonStrings = typeof en;
@@ -77,6 +78,7 @@ const ko: LessonStrings = {
   sandboxIntro: '이 레슨의 클러스터를 단계도 확인도 없이 마음껏 써 보는 곳이에요. 레슨 진행 상황은 따로 남아요.',
   nextLesson: '다음 레슨',
   current: '진행 중',
+  createFile: (path) => `편집기에서 ${path} 만들기`,
 };
 
 export const LESSON_STRINGS: Record<Lang, LessonStrings> = { en, ko };
