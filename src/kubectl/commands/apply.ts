@@ -72,6 +72,37 @@ export function buildObjects(inv: Invocation, items: readonly (Manifest | Error)
   return out;
 }
 
+/**
+ * The builder loop of `create -f` and `replace -f`: read the -f sources, build each object and
+ * hand it to `each`; the builder's errors and those of `each` (with their source, AddSourceToErr
+ * `verb`: `creating`, `replacing`) are gathered in order and thrown together at the end, after
+ * what did succeed. Nothing at all to work on is kubectl's `no objects passed to <command>`.
+ */
+export function forEachBuiltObject(
+  inv: Invocation,
+  opts: { validate: boolean; verb: string; command: string },
+  each: (b: BuiltObject) => void,
+): void {
+  const read = readManifestSources(inv.ctx.fs, inv.flags.list('filename'), inv.io.stdin, { validate: opts.validate });
+  const errors: unknown[] = [];
+  let count = 0;
+  for (const b of buildObjects(inv, read.items)) {
+    if (b instanceof Error) {
+      errors.push(b);
+      continue;
+    }
+    count++;
+    try {
+      each(b);
+    } catch (e) {
+      if (e instanceof ApiError) inv.warn(e.warnings);
+      errors.push(addSourceToErr(opts.verb, b.manifest.source, e));
+    }
+  }
+  if (count === 0 && errors.length === 0) throw new KubectlError(`no objects passed to ${opts.command}`);
+  if (errors.length > 0) throw new AggregateError(errors);
+}
+
 async function run(inv: Invocation): Promise<number> {
   const { ctx, io, flags } = inv;
   const files = flags.list('filename');

@@ -9,11 +9,10 @@ import { resourceInfo, resourceKey, type ResourceInfo } from '../../cluster/api/
 import type { KubeObject } from '../../cluster/api/types.ts';
 import { modifiedConfiguration } from '../apply/last-applied.ts';
 import type { Invocation, KubectlCommand } from '../command.ts';
-import { AggregateError, KubectlError, addSourceToErr } from '../errors.ts';
+import { KubectlError } from '../errors.ts';
 import type { FlagDef } from '../flags.ts';
-import { readManifestSources } from '../manifests.ts';
 import { DRY_RUN_FLAG, VALIDATE_FLAG, dryRunStrategy, operationLine, validationDirective } from '../write-options.ts';
-import { buildObjects, type BuiltObject } from './apply.ts';
+import { forEachBuiltObject, type BuiltObject } from './apply.ts';
 
 const OUTPUT_FLAG: FlagDef = {
   name: 'output',
@@ -43,29 +42,14 @@ async function runCreateFromFiles(inv: Invocation): Promise<number> {
   const fieldValidation = validationDirective(flags);
   const output = flags.string('output');
   checkOutput(output);
-  const read = readManifestSources(ctx.fs, files, io.stdin, { validate: fieldValidation !== 'Ignore' });
-  const errors: unknown[] = [];
-  let count = 0;
-  for (const b of buildObjects(inv, read.items)) {
-    if (b instanceof Error) {
-      errors.push(b);
-      continue;
+  forEachBuiltObject(inv, { validate: fieldValidation !== 'Ignore', verb: 'creating', command: 'create' }, (b) => {
+    const body = flags.bool('save-config') ? modifiedConfiguration(b.object).object : b.object;
+    if (dryRun !== 'client') {
+      const res = ctx.api.create(resourceKey(b.info), b.info.namespaced ? b.namespace : undefined, body, { fieldValidation, dryRun: dryRun === 'server' });
+      inv.warn(res.warnings);
     }
-    count++;
-    try {
-      const body = flags.bool('save-config') ? modifiedConfiguration(b.object).object : b.object;
-      if (dryRun !== 'client') {
-        const res = ctx.api.create(resourceKey(b.info), b.info.namespaced ? b.namespace : undefined, body, { fieldValidation, dryRun: dryRun === 'server' });
-        inv.warn(res.warnings);
-      }
-      io.stdout(operationLine(b.info, nameOf(b), 'created', dryRun, output));
-    } catch (e) {
-      if (e instanceof ApiError) inv.warn(e.warnings);
-      errors.push(addSourceToErr('creating', b.manifest.source, e));
-    }
-  }
-  if (count === 0 && errors.length === 0) throw new KubectlError('no objects passed to create');
-  if (errors.length > 0) throw new AggregateError(errors);
+    io.stdout(operationLine(b.info, nameOf(b), 'created', dryRun, output));
+  });
   return 0;
 }
 

@@ -3,41 +3,24 @@
  * resourceVersion the current one is read first (resource.Helper.Replace with overwrite), so
  * the write replaces whatever is there. Prints `service/NAME replaced`; errors name their file.
  */
-import { ApiError } from '../../cluster/api/errors.ts';
 import { resourceKey } from '../../cluster/api/resources.ts';
 import type { Invocation, KubectlCommand } from '../command.ts';
-import { AggregateError, KubectlError, addSourceToErr } from '../errors.ts';
-import { readManifestSources } from '../manifests.ts';
+import { KubectlError } from '../errors.ts';
 import { checkObjectOutput, objectOutput } from '../object-output.ts';
 import { DRY_RUN_FLAG, VALIDATE_FLAG, dryRunStrategy, validationDirective } from '../write-options.ts';
-import { buildObjects, type BuiltObject } from './apply.ts';
+import { forEachBuiltObject, type BuiltObject } from './apply.ts';
 
 async function run(inv: Invocation): Promise<number> {
-  const { ctx, io, flags } = inv;
+  const { io, flags } = inv;
   const files = flags.list('filename');
   if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
   const dryRun = dryRunStrategy(flags);
   const fieldValidation = validationDirective(flags);
   const output = flags.string('output');
   checkObjectOutput(output);
-  const read = readManifestSources(ctx.fs, files, io.stdin, { validate: fieldValidation !== 'Ignore' });
-  const errors: unknown[] = [];
-  let count = 0;
-  for (const b of buildObjects(inv, read.items)) {
-    if (b instanceof Error) {
-      errors.push(b);
-      continue;
-    }
-    count++;
-    try {
-      io.stdout(replaceOne(inv, b, dryRun, fieldValidation, output));
-    } catch (e) {
-      if (e instanceof ApiError) inv.warn(e.warnings);
-      errors.push(addSourceToErr('replacing', b.manifest.source, e));
-    }
-  }
-  if (count === 0 && errors.length === 0) throw new KubectlError('no objects passed to replace');
-  if (errors.length > 0) throw new AggregateError(errors);
+  forEachBuiltObject(inv, { validate: fieldValidation !== 'Ignore', verb: 'replacing', command: 'replace' }, (b) => {
+    io.stdout(replaceOne(inv, b, dryRun, fieldValidation, output));
+  });
   return 0;
 }
 
