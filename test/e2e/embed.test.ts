@@ -4,7 +4,8 @@
  * Checked: nothing grabs focus and a "click to start typing" veil stays until the first click;
  * the bar's pop-out link carries the lesson, the step and the progress into a tab of its own;
  * under `sandbox="allow-scripts"` (an opaque origin: storage really throws) the lab runs in
- * memory and says so; `?debug=embed` reports what the host allows.
+ * memory and says so, and the editor still marks YAML syntax errors without workers;
+ * `?debug=embed` reports what the host allows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
@@ -52,6 +53,13 @@ const waitForText = (f: Frame, text: string) =>
 const labReady = (f: Frame | Page) => f.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 20000 });
 
 describe('embedded in another site', () => {
+  it('gives link previews their title and text in the static HTML (crawlers run no JavaScript)', async () => {
+    const html = await (await fetch(labSite.url, { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Notion)' } })).text();
+    expect(html).toMatch(/<meta property="og:title" content="KubeLab — Kubernetes Services in your browser" \/>/);
+    expect(html).toMatch(/<meta property="og:description" content="[^"]{40,}" \/>/);
+    expect(html).toMatch(/<meta name="twitter:card" content="summary" \/>/);
+  });
+
   it('waits for a click before taking keys, then pops out to the same step with the progress', async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, locale: 'en-US' });
     const page = await context.newPage();
@@ -129,6 +137,18 @@ describe('embedded in another site', () => {
     await page.keyboard.press('Enter');
     await waitForText(frame, 'kubia   ClusterIP').catch(async (e) => {
       console.log(await rows(frame));
+      throw e;
+    });
+    // No worker can start here, so the schema checks are off; the YAML syntax markers (js-yaml on
+    // the main thread) still flag a mapping inside a plain value.
+    await frame.click('#tab-editor');
+    await frame.waitForSelector('[data-testid=monaco-host] .view-lines', { timeout: 20000 });
+    await frame.click('[data-testid=monaco-host] .view-lines');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('note: a: b');
+    await frame.waitForSelector('[data-testid=monaco-host] .squiggly-error', { timeout: 15000 }).catch(async (e) => {
+      await page.screenshot({ path: '/tmp/kubelab-sbx-fail.png' });
       throw e;
     });
     await page.screenshot({ path: '/tmp/kubelab-iframe-sandboxed.png' });

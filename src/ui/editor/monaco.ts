@@ -85,3 +85,4 @@ monaco.editor.defineTheme('kubelab-light', {
 });
 
 export { monaco };
+export { yamlSyntaxMarkers } from './yaml-markers.ts';
