@@ -55,8 +55,28 @@ afterAll(async () => {
   await served?.close();
 });
 
+/** The command's words for the real kubectl: split at spaces, except inside '...' (kept verbatim, quotes dropped). */
+function words(command: string): string[] {
+  const out: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    if (c === "'") {
+      const end = command.indexOf("'", i + 1);
+      if (end < 0) throw new Error(`unbalanced quote in ${command}`);
+      word = (word ?? '') + command.slice(i + 1, end);
+      i = end;
+    } else if (c === ' ') {
+      if (word !== undefined) out.push(word);
+      word = undefined;
+    } else word = (word ?? '') + c;
+  }
+  if (word !== undefined) out.push(word);
+  return out;
+}
+
 async function compare(command: string): Promise<void> {
-  const args = command.split(' ').slice(1);
+  const args = words(command).slice(1);
   cluster.clock.advanceTo(Date.now());
   const real = await runRealKubectl(args, kubeconfig, {}, workdir);
   const io = new BufferIO();

@@ -4,7 +4,7 @@
  * Default and `-o wide`: the server's Tables, one table per resource type (one header, one set
  * of column widths), a blank line between types, `kind/` name prefixes when several types are
  * printed, "No resources found" on stderr, errors for missing names after the rows (Run).
- * Other formats (json, yaml, name, jsonpath, custom-columns): one object when exactly one was
+ * Other formats (json, yaml, name, jsonpath, custom-columns, go-template): one object when exactly one was
  * named, else a `kind: List` of everything found (printGeneric). `--sort-by` sorts each table's
  * rows or the list's items (SortingPrinter). `-w` prints the table, then one row per change
  * until the command is interrupted (watch).
@@ -19,7 +19,8 @@ import type { Invocation, KubectlCommand } from '../command.ts';
 import { AggregateError, KubectlError, NestedAggregateError } from '../errors.ts';
 import { kindPrefix } from '../mapper.ts';
 import { columnsFromSpec, columnsFromTemplate, customColumnsLines, type CustomColumn } from '../printers/custom-columns.ts';
-import { goQuote, goSprintSharpV } from '../printers/gofmt.ts';
+import { goJSON, goQuote, goSprint, goSprintSharpV } from '../printers/gofmt.ts';
+import { GoTemplate, GoTemplateParseError } from '../printers/gotemplate/index.ts';
 import { toGoJSON } from '../printers/json.ts';
 import { JsonPath, JsonPathExecError, JsonPathParseError } from '../printers/jsonpath.ts';
 import { sortOrder, UnsortableError } from '../printers/sort.ts';
@@ -39,12 +40,15 @@ type Printer =
   | { kind: 'yaml' }
   | { kind: 'name' }
   | { kind: 'jsonpath'; path: JsonPath; asJSON: boolean; allowMissingKeys: boolean }
-  | { kind: 'custom-columns'; columns: CustomColumn[] };
+  | { kind: 'custom-columns'; columns: CustomColumn[] }
+  | { kind: 'go-template'; template: GoTemplate; allowMissingKeys: boolean };
 
 /** The output format: which printer, or the error kubectl gives for it (PrintFlags.ToPrinter). */
 function choosePrinter(inv: Invocation): Printer {
   const { flags, ctx } = inv;
   const output = flags.string('output');
+  // A --template without -o means -o go-template (PrintFlags.ToPrinter).
+  if (output === '' && flags.string('template') !== '') return goTemplatePrinter(inv, 'go-template', '');
   if (output === '' || output === 'wide') return { kind: 'table', wide: output === 'wide' };
   if (output === 'json') return { kind: 'json' };
   if (output === 'yaml') return { kind: 'yaml' };
@@ -83,9 +87,30 @@ function choosePrinter(inv: Invocation): Printer {
     case 'go-template-file':
     case 'template':
     case 'templatefile':
-      throw new KubectlError(`KubeLab does not run Go templates (-o ${format}); use -o jsonpath instead`);
+      return goTemplatePrinter(inv, format, eq < 0 ? '' : value);
     default:
       throw new KubectlError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}`);
+  }
+}
+
+/**
+ * GoTemplatePrintFlags.ToPrinter: the template from `-o FORMAT=TEMPLATE` or --template (which wins),
+ * read from a file for go-template-file and templatefile, parsed once.
+ */
+function goTemplatePrinter(inv: Invocation, format: string, inline: string): Printer {
+  const { flags, ctx } = inv;
+  let value = flags.string('template') !== '' ? flags.string('template') : inline;
+  if (value === '') throw new KubectlError('template format specified but no template given');
+  if (format === 'go-template-file' || format === 'templatefile') {
+    const text = ctx.fs.read(value);
+    if (text === undefined) throw new KubectlError(`error reading --template ${value}, open ${value}: no such file or directory`);
+    value = text;
+  }
+  try {
+    return { kind: 'go-template', template: GoTemplate.parse(value), allowMissingKeys: flags.bool('allow-missing-template-keys') };
+  } catch (e) {
+    if (e instanceof GoTemplateParseError) throw new KubectlError(`error parsing template ${value}, ${e.message}`);
+    throw e;
   }
 }
 
@@ -315,6 +340,21 @@ function render(inv: Invocation, printer: Exclude<Printer, { kind: 'table' }>, o
           `\tobject given to jsonpath engine was:\n\t\t${goSprintSharpV(obj)}\n\n`;
         throw new KubectlError(`error executing jsonpath ${goQuote(tmpl)}: ${detail}\n`);
       }
+    case 'go-template': {
+      // The object as json.Marshal and Unmarshal give it to the template (managedFields kept).
+      const { output, error } = printer.template.execute(obj, { allowMissingKeys: printer.allowMissingKeys });
+      if (!error) return output;
+      // GoTemplatePrinter.PrintObj: the partial output and a debugging report on stdout, then the error.
+      const tmpl = printer.template.text;
+      inv.io.stdout(
+        output +
+          `Error executing template: ${error.message}. Printing more information for debugging the template:\n` +
+          `\ttemplate was:\n\t\t${tmpl}\n` +
+          `\traw data was:\n\t\t${goJSON(obj)}\n` +
+          `\tobject given to template engine was:\n\t\t${goSprint(obj)}\n\n`,
+      );
+      throw new KubectlError(`error executing template ${goQuote(tmpl)}: ${error.message}`);
+    }
     case 'custom-columns':
       return new TabWriter(GET_TABLE).write(customColumnsLines(printer.columns, isList ? (obj.items as KubeObject[]) : [obj], inv.flags.bool('no-headers'))).flush();
   }
@@ -473,9 +513,11 @@ async function run(inv: Invocation): Promise<number> {
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
   }
   const output = flags.string('output');
+  // A --template without -o prints with a Go template (PrintFlags.ToPrinter), not a table.
+  const table = (output === '' && flags.string('template') === '') || output === 'wide';
   try {
     if (flags.bool('watch') || flags.bool('watch-only')) return await watch(inv, requests, choosePrinter(inv));
-    if (output === '' || output === 'wide') return printTables(inv, requests, { kind: 'table', wide: output === 'wide' });
+    if (table) return printTables(inv, requests, { kind: 'table', wide: output === 'wide' });
     return printGeneric(inv, requests, fromFiles ? fromFiles.singleItemImplied : named === 1 && requests.length === 1);
   } catch (e) {
     if (e instanceof ExitError) return 1;
