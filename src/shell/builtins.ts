@@ -4,6 +4,7 @@
  */
 import type { CommandIO } from './io.ts';
 import type { Shell } from './shell.ts';
+import { TEXT_UTILS } from './textutils.ts';
 
 export type Builtin = (args: string[], io: CommandIO, shell: Shell) => Promise<number> | number;
 
@@ -11,6 +12,7 @@ export type Builtin = (args: string[], io: CommandIO, shell: Shell) => Promise<n
 export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
 export const BUILTINS: Record<string, Builtin> = {
+  ...TEXT_UTILS,
   echo(args, io) {
     let newline = true;
     let i = 0;
@@ -93,28 +95,6 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     return code;
   },
-  grep(args, io, shell) {
-    const flags = new Set(args.filter((a) => /^-[a-zA-Z]+$/.test(a)).flatMap((a) => a.slice(1).split('')));
-    const rest = args.filter((a) => !/^-[a-zA-Z]+$/.test(a));
-    if (rest.length === 0) {
-      io.stderr("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
-      return 2;
-    }
-    const [pattern, ...files] = rest;
-    let re: RegExp;
-    try {
-      re = new RegExp(pattern, flags.has('i') ? 'i' : '');
-    } catch {
-      re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags.has('i') ? 'i' : '');
-    }
-    const text = files.length ? files.map((f) => shell.fs.read(f) ?? '').join('') : io.stdin;
-    const lines = text.split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    const hits = lines.filter((l) => re.test(l) !== flags.has('v'));
-    if (flags.has('c')) io.stdout(`${hits.length}\n`);
-    else for (const l of hits) io.stdout(l + '\n');
-    return hits.length > 0 ? 0 : 1;
-  },
   clear(_args, io) {
     io.stdout(CLEAR_SCREEN);
     return 0;
@@ -143,7 +123,8 @@ const HELP_EN = `KubeLab terminal: a small bash with kubectl v1.33 against a sim
   kubectl ...        talk to the cluster (try: kubectl get svc, kubectl --help)
   ls, cat, echo      files you write here are the editor's files (kubectl apply -f FILE)
   cat > f <<EOF      heredocs work, typed or pasted
-  sleep N            let N seconds pass; history; clear; pwd; cd; grep
+  sleep N            let N seconds pass; history; clear; pwd; cd
+  grep, head, tail   and wc, sort, uniq, cut, tr, base64 for what kubectl prints
 
 Keys: Tab completes (twice lists), Up/Down history, Ctrl+R searches it,
 Ctrl+C stops a command, Ctrl+L clears, Ctrl+A/E line start/end, Ctrl+U/K/W delete.
@@ -154,7 +135,8 @@ const HELP_KO = `KubeLab 터미널: 시뮬레이션 클러스터에 연결된 ku
   kubectl ...        클러스터와 통신한다 (예: kubectl get svc, kubectl --help)
   ls, cat, echo      여기서 만든 파일은 편집기의 파일과 같다 (kubectl apply -f 파일)
   cat > f <<EOF      히어독(heredoc)은 입력해도, 붙여 넣어도 동작한다
-  sleep N            N초가 지나게 한다. history, clear, pwd, cd, grep도 있다
+  sleep N            N초가 지나게 한다. history, clear, pwd, cd도 있다
+  grep, head, tail   wc, sort, uniq, cut, tr, base64로 kubectl 출력을 거른다
 
 키: Tab 자동 완성(두 번 누르면 목록), 위/아래 화살표 기록, Ctrl+R 기록 검색,
 Ctrl+C 명령 중단, Ctrl+L 화면 지우기, Ctrl+A/E 줄의 처음/끝, Ctrl+U/K/W 지우기.
