@@ -151,6 +151,11 @@ describe('embedded in another site', () => {
       await page.screenshot({ path: '/tmp/kubelab-sbx-fail.png' });
       throw e;
     });
+    // The context menu's Paste needs clipboard-read, which a frame lacks: the editor says to use the keys.
+    await frame.click('[data-testid=monaco-host] .view-lines', { button: 'right' });
+    await frame.waitForSelector('[data-testid=paste-hint]');
+    expect(await frame.textContent('[data-testid=paste-hint]')).toContain('Ctrl+V');
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: '/tmp/kubelab-iframe-sandboxed.png' });
     expect(errors).toEqual([]);
     await context.close();
