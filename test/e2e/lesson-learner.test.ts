@@ -196,4 +196,37 @@ describe('a learner completes a lesson', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 240000);
+
+  it('"show me" types the solution into the terminal where the learner sees it, and the step completes', async () => {
+    const lesson: Lesson = await loadFromDisk('01-services-and-endpoints');
+    const context = await lab.browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: 'ko-KR' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${lab.site.url}#/ko/${lesson.id}`);
+    await page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined);
+    await page.waitForSelector('[data-testid=step-title]');
+    const solution = lesson.steps[0].solution.map((a) => ('run' in a ? a.run : ''));
+    // Typed key by key: at some moment the prompt line holds only part of the command.
+    const partial = page.waitForFunction(
+      ({ prompt, full }) =>
+        [...(document.querySelector('[data-testid=terminal] .xterm-rows')?.children ?? [])].some((r) => {
+          const line = (r.textContent ?? '').trimEnd();
+          return line.length > prompt.length + 1 && line.length < full.length && full.startsWith(line);
+        }),
+      { prompt: PROMPT, full: `${PROMPT} ${solution[0]}` },
+      { polling: 'raf', timeout: 20000 },
+    );
+    await page.click('[data-testid=show-me]');
+    await partial;
+    await waitForPromptAfter(page, solution[solution.length - 1]);
+    await page.waitForFunction((t) => (document.querySelector('[data-testid=explain]')?.textContent ?? '').includes(t), plain(lesson.steps[0].explain.ko).slice(0, 30));
+    expect(await stepTitle(page)).toMatch(/^단계 2\//);
+    // Recorded like typing: the reload replays it and the step stays done.
+    await page.waitForTimeout(400);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid=step-title]')?.textContent?.startsWith('단계 2/'));
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120000);
 });
