@@ -112,6 +112,59 @@ describe('embedded in another site', () => {
     await context.close();
   });
 
+  it('copies and pastes in the terminal with the native events only, never the Clipboard API', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, locale: 'en-US' });
+    // In every frame: count calls to the async Clipboard API (blocked in frames without
+    // allow="clipboard-read/write"), and note what native copy events carry.
+    await context.addInitScript(() => {
+      const w = window as unknown as { __clipboardCalls: string[]; __copied: string[] };
+      w.__clipboardCalls = [];
+      w.__copied = [];
+      const real = navigator.clipboard;
+      if (real) {
+        for (const m of ['read', 'readText', 'write', 'writeText'] as const) {
+          Object.defineProperty(real, m, { value: () => (w.__clipboardCalls.push(m), Promise.reject(new DOMException('blocked by permissions policy', 'NotAllowedError'))) });
+        }
+      }
+      // Bubbling to the window: after xterm's own handler has put the selection in.
+      addEventListener('copy', (e) => w.__copied.push(e.clipboardData?.getData('text/plain') ?? ''));
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const url = await hostPage('clipboard.html', '?embed=1&panes=terminal#/en/01-services-and-endpoints/1', '');
+    await page.goto(url);
+    const f = (await (await page.waitForSelector('#lab')).contentFrame())!;
+    await labReady(f);
+    await f.click('[data-testid=terminal]');
+    await page.keyboard.type('echo copy-me-please');
+    await page.keyboard.press('Enter');
+    await waitForText(f, 'copy-me-please\nlearner@');
+    // A selection and Ctrl+C: the browser's copy event carries it; no ^C is sent.
+    const out = f.locator('[data-testid=terminal] .xterm-rows > div', { hasText: /^copy-me-please/ }).first();
+    await out.dblclick({ force: true, position: { x: 20, y: 5 } });
+    await page.keyboard.press('Control+c');
+    await f.waitForFunction(() => (window as unknown as { __copied: string[] }).__copied.length > 0);
+    expect(await f.evaluate(() => (window as unknown as { __copied: string[] }).__copied)).toEqual(['copy-me-please']);
+    expect(await rows(f)).not.toContain('^C');
+    // Without a selection Ctrl+C abandons the line, as in a shell.
+    await f.click('[data-testid=terminal]');
+    await page.keyboard.type('half a line');
+    await page.keyboard.press('Control+c');
+    await waitForText(f, 'half a line^C');
+    // A paste event (what Ctrl+V, Shift+Insert and the context menu's Paste fire) types the text in.
+    await f.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'kubectl get svc kubia');
+      document.querySelector('[data-testid=terminal] textarea')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.keyboard.press('Enter');
+    await waitForText(f, 'kubia   ClusterIP');
+    expect(await f.evaluate(() => (window as unknown as { __clipboardCalls: string[] }).__clipboardCalls)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('runs in memory under a sandbox without allow-same-origin, and reports it with ?debug=embed', async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
