@@ -254,6 +254,13 @@ export const CONFORMANCE_COMMANDS: string[] = [
   'kubectl describe pod -n kube-system etcd-controlplane',
   'kubectl get all -n kube-system',
   'kubectl explain ds.spec.updateStrategy',
+  // No metrics-server in a kubeadm cluster: top stops at discovery.
+  'kubectl top pod',
+  'kubectl top pods -A',
+  'kubectl top node',
+  'kubectl top pod --sort-by=name',
+  'kubectl top pod kubia -l app=kubia',
+  'kubectl top',
   // Go templates (-o go-template, template, --template): output, Go's value printing, errors.
   `kubectl get svc -o go-template='{{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}'`,
   "kubectl get svc kubia -o go-template='{{.spec.ports}} {{.spec.clusterIP}} {{.spec.nope}}'",

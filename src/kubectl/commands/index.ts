@@ -21,9 +21,10 @@ import { replaceCommand } from './replace.ts';
 import { rolloutCommand } from './rollout.ts';
 import { runCommand } from './run.ts';
 import { setCommand } from './set.ts';
+import { topCommand } from './top.ts';
 
 export const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, deleteCommand,
   clusterInfoCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand,
   createCommand, labelCommand, annotateCommand, patchCommand, scaleCommand,
   runCommand, exposeCommand, setCommand, editCommand, replaceCommand, rolloutCommand,
-  logsCommand, execCommand, explainCommand];
+  logsCommand, execCommand, explainCommand, topCommand];
