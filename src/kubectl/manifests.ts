@@ -1,9 +1,10 @@
 /**
  * Reading -f inputs as kubectl's resource builder does (cli-runtime pkg/resource): a file, a
- * folder (its .yaml, .yml and .json files, sorted), or `-` for standard input. A stream is split
- * into documents at `---` lines (YAMLReader) and each document is decoded on its own, so the
- * documents before a broken one are still used and a syntax error's line counts from the start
- * of its document. Errors name the source as kubectl does.
+ * folder (its .yaml, .yml and .json files, sorted; with -R those of its subfolders too), or `-`
+ * for standard input. A stream is split into documents at `---` lines (YAMLReader) and each
+ * document is decoded on its own, so the documents before a broken one are still used and a
+ * syntax error's line counts from the start of its document. Errors name the source as kubectl
+ * does.
  */
 import { load, YAML11_SCHEMA } from 'js-yaml';
 import type { KubeObject } from '../cluster/api/types.ts';
@@ -28,6 +29,8 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Client-side checks of apiVersion and kind (off with --validate=false/ignore). */
   validate?: boolean;
+  /** -R: a folder's subfolders too (without it, only the files directly in it). */
+  recursive?: boolean;
 }
 
 /** Read every -f source; a missing path fails the whole command, as the builder does. */
@@ -44,7 +47,8 @@ export function readManifestSources(fs: VirtualFS, filenames: readonly string[],
     if (!fs.exists(f)) throw new KubectlError(`the path "${f}" does not exist`);
     if (fs.isDir(f)) {
       const root = fs.resolve(f);
-      for (const path of fs.filesUnder(f).filter((p) => /\.(ya?ml|json)$/.test(p)).sort()) {
+      const inFolder = (p: string) => opts.recursive || !p.slice(root.length + 1).includes('/');
+      for (const path of fs.filesUnder(f).filter((p) => /\.(ya?ml|json)$/.test(p) && inFolder(p)).sort()) {
         const rel = path.startsWith(root + '/') ? `${f.replace(/\/$/, '')}/${path.slice(root.length + 1)}` : path;
         sources.push({ source: rel, text: fs.read(path) ?? '' });
       }

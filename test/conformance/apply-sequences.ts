@@ -198,6 +198,23 @@ subsets:
     ],
   },
   {
+    name: 'a folder: its files, and with -R its subfolders too (verbs3)',
+    steps: [
+      {
+        files: {
+          'm/a.yaml': svc(8080),
+          'm/sub/b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: conf\ndata:\n  a: b\n',
+          'm/notes.txt': 'not a manifest: [\n',
+        },
+        command: 'kubectl apply -f m',
+      },
+      { command: 'kubectl get -f m -o name' },
+      { command: 'kubectl get -f m -R -o name' },
+      { command: 'kubectl apply -f m -R' },
+      { command: 'kubectl get -f m --recursive -o name' },
+    ],
+  },
+  {
     name: 'replace -f (verbs2)',
     // The replace that changes nothing used to end at a higher resourceVersion on the real
     // kubectl's side: it names its field manager, and the server stamped that manager's time on

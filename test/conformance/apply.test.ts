@@ -5,9 +5,9 @@
  * up holding the same objects (which checks our three-way merge against kubectl's, and our API
  * server's handling of kubectl's strategic merge patches).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.ts';
 import { kubeconfigFor, serveApi, type HttpApi } from '../../src/cli/http-api.ts';
@@ -37,6 +37,7 @@ async function runSequence(steps: ApplyStep[]): Promise<void> {
     theirs.clock.advanceTo(t);
     ours.clock.advanceTo(t);
     for (const [name, content] of Object.entries(step.files ?? {})) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), content);
       shell.fs.write(name, content);
     }

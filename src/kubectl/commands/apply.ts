@@ -115,7 +115,7 @@ async function run(inv: Invocation): Promise<number> {
     );
   }
   if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
-  const read = readManifestSources(ctx.fs, files, io.stdin, { validate: fieldValidation !== 'Ignore' });
+  const read = readManifestSources(ctx.fs, files, io.stdin, { validate: fieldValidation !== 'Ignore', recursive: flags.bool('recursive') });
   const built = buildObjects(inv, read.items);
   const builderErrors = built.filter((b): b is Error => b instanceof Error);
   const objects = built.filter((b): b is BuiltObject => !(b instanceof Error));
@@ -214,6 +214,7 @@ export const applyCommand: KubectlCommand = {
     { name: 'output', shorthand: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
     DRY_RUN_FLAG,
     VALIDATE_FLAG,
+    { name: 'recursive', shorthand: 'R', type: 'bool', usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
   ],
   run,
 };

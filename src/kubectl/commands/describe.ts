@@ -61,7 +61,7 @@ async function run(inv: Invocation): Promise<number> {
 
   // -f: the objects the files name, looked up on the server.
   if (files.length > 0) {
-    for (const m of readManifests(ctx.fs, files, io.stdin)) {
+    for (const m of readManifests(ctx.fs, files, io.stdin, { validate: true, recursive: flags.bool('recursive') })) {
       const [group, version] = m.object.apiVersion.includes('/') ? m.object.apiVersion.split('/') : ['', m.object.apiVersion];
       const info = ctx.api.discovery().find((r) => r.group === group && r.version === version && r.kind === m.object.kind);
       if (!info) {

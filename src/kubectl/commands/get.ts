@@ -478,7 +478,7 @@ async function watch(inv: Invocation, requests: readonly Visited[], printer: Pri
 function fileRequests(inv: Invocation, files: string[]): { requests: Visited[]; singleItemImplied: boolean } {
   const { ctx, io } = inv;
   // get decodes without a schema: no client-side validation of apiVersion and kind.
-  const read = readManifestSources(ctx.fs, files, io.stdin, { validate: false });
+  const read = readManifestSources(ctx.fs, files, io.stdin, { validate: false, recursive: inv.flags.bool('recursive') });
   const requests: Visited[] = buildObjects(inv, read.items).map((b) =>
     b instanceof Error ? b : { info: b.info, names: [b.name], fileNamespace: b.info.namespaced ? b.namespace : undefined },
   );
