@@ -319,6 +319,18 @@ type Face = typeof TITLE_EM;
  * a wide face, in Chromium): Hangul and other wide characters, narrow punctuation, digits, capitals.
  */
 function textWidth(text: string, face: Face): number {
+  // Names repeat from one layout to the next (every pod's, at each update): measure each once.
+  const key = `${face.px}|${text}`;
+  const known = widths.get(key);
+  if (known !== undefined) return known;
+  if (widths.size > 5000) widths.clear();
+  const w = measure(text) * face.px * face.weight;
+  widths.set(key, w);
+  return w;
+}
+const widths = new Map<string, number>();
+
+function measure(text: string): number {
   let em = 0;
   for (const ch of text) {
     if (/[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef…]/.test(ch)) em += 1;
@@ -327,7 +339,7 @@ function textWidth(text: string, face: Face): number {
     else if (/[A-Zmw]/.test(ch)) em += 0.78;
     else em += 0.64;
   }
-  return em * face.px * face.weight;
+  return em;
 }
 
 /** `text`, shortened in the middle when it is wider than `width`: `kubia-…-x7k2p` keeps both ends. */
