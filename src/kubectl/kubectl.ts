@@ -9,7 +9,7 @@ import type { KubectlContext } from './context.ts';
 import { errorText, KubectlError } from './errors.ts';
 import { FlagError, Flags, FlagSet, type FlagDef } from './flags.ts';
 import { helpText } from './help.ts';
-import { unknownCommandMessage } from './suggest.ts';
+import { KUBECTL_COMMAND_ORDER, unknownCommandMessage } from './suggest.ts';
 
 /** kubectl's persistent flags (the ones `kubectl options` lists) that we accept. */
 export const GLOBAL_FLAGS: FlagDef[] = [
@@ -59,6 +59,9 @@ async function dispatch(args: readonly string[], ctx: KubectlContext, io: Comman
   const name = args[i];
   const found = findCommand(name);
   if (!found) {
+    // A real kubectl command this one does not simulate: say so, instead of cobra's "unknown
+    // command" with the command itself as the suggestion.
+    if (KUBECTL_COMMAND_ORDER.includes(name)) throw new KubectlError(`"kubectl ${name}" is not simulated in KubeLab`);
     throw new KubectlError(unknownCommandMessage(name));
   }
   let cmd: KubectlCommand = found;
