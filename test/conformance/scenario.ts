@@ -314,6 +314,7 @@ export const CONFORMANCE_COMMANDS: string[] = [
   `kubectl get svc kubia -o go-template='{{exists . "spec" "ports" 0 "port"}} {{exists . "spec" "ports" 5}} {{exists .spec "nope"}} {{exists . "metadata" "name" "x"}}'`,
   `kubectl get svc kubia -o go-template='{{range $i, $e := 3}}{{end}}'`,
   `kubectl get svc kubia -o go-template='{{(.spec).clusterIP}} {{$.kind}} {{$.metadata.name}}'`,
+  `kubectl get svc kubia -o go-template='{{print nil}} {{eq nil nil}} {{printf "%[1]s-%[1]s %.0f %.3q %.1e" .kind 2.5 "abcdef" 2.25}}'`,
   "kubectl get svc kubia -o go-template='{{printf \"%d|%5.1f|%q|%v|%x\" 42 3.14159 .kind .spec.selector 255}} {{len .metadata.name}} {{base64decode \"aGk=\"}} {{exists . \"spec\" \"ports\"}}'",
 ];
 

@@ -81,6 +81,15 @@ describe('go-template: actions', () => {
   it('printf: Go verbs, flags, width, precision and fmt\'s complaints', () => {
     expect(run('{{printf "%-6s|%6s|%5.2f|%q|%x|%03d|%+d|%v" "ab" "cd" 3.14159 "k" 255 7 5 .metadata.labels}}')).toBe('ab    |    cd| 3.14|"k"|ff|007|+5|map[app:kubia tier:web]');
     expect(run('{{printf "%d %s" "x" 3}} {{printf "%s"}} {{printf "%s" 1 2}}')).toBe('%!d(string=x) %!s(int=3) %!s(MISSING) %!s(int=1)%!(EXTRA int=2)');
+    expect(run('{{printf "%[1]s %[1]s" .kind}}|{{printf "%.3q" "abcdef"}}|{{printf "%*d" 5 42}}')).toBe('Service Service|"abc"|   42');
+    // Go rounds the exact binary value, ties to even: 2.5 -> 2, 0.05 (a bit above) -> 0.1, 1.005 (below) -> 1.00.
+    expect(run('{{printf "%.0f %.1f %.2f %.1e %.3g" 2.5 0.05 1.005 2.25 1234.5}}')).toBe('2 0.1 1.00 2.2e+00 1.23e+03');
+  });
+
+  it('nil as an argument is Go\'s invalid value', () => {
+    expect(run('{{print nil}}|{{printf "%v" nil}}|{{eq nil nil}}')).toBe('<nil>|<nil>|true');
+    expect(execError('{{index nil 1}}').message).toBe('template: output:1:2: executing "output" at <index nil 1>: error calling index: index of untyped nil');
+    expect(execError('{{eq .spec.ports .spec.ports}}').message).toContain('error calling eq: non-comparable type [map[port:%!s(int64=80) protocol:TCP targetPort:%!s(int64=8080)]');
   });
 });
 

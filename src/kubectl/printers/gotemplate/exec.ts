@@ -380,11 +380,7 @@ class State {
     if (name === 'and' || name === 'or') {
       let v: Value = MISSING;
       for (const a of argNodes) {
-        if (a.type === 'nil') {
-          this.at(a);
-          this.errorf('cannot assign nil to reflect.Value');
-        }
-        v = this.evalArgValue(dot, a);
+        v = a.type === 'nil' ? MISSING : this.evalArgValue(dot, a);
         if (truth(v) === (name === 'or')) return v;
       }
       if (final !== NO_FINAL) v = final;
@@ -401,9 +397,10 @@ class State {
     const values: Value[] = argNodes.map((a, i) => {
       const t = paramType(i);
       if (t === 'string') return this.evalStringArg(dot, a);
-      if (a.type === 'nil' && t === 'value') {
+      // A nil argument is Go's invalid value: printed <nil>, "index of untyped nil", equal to nil.
+      if (a.type === 'nil') {
         this.at(a);
-        this.errorf('cannot assign nil to reflect.Value');
+        return MISSING;
       }
       return this.evalArgValue(dot, a);
     });

@@ -87,6 +87,71 @@ function integer(n: number, verb: string, spec: Spec): string {
   return signed(digits, neg, spec);
 }
 
+/** The exact decimal digits of a finite non-negative double: digits and the position of the point. */
+function exactDecimal(a: number): { digits: string; point: number } {
+  if (a === 0) return { digits: '0', point: 1 };
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, a);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const exp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e2 = exp - 1075;
+  if (exp === 0) e2 = -1074;
+  else mant |= 1n << 52n;
+  // a = mant * 2^e2 = mant * 5^-e2 / 10^-e2 when e2 < 0.
+  if (e2 >= 0) {
+    const digits = (mant << BigInt(e2)).toString();
+    return { digits, point: digits.length };
+  }
+  const digits = (mant * 5n ** BigInt(-e2)).toString();
+  return { digits, point: digits.length + e2 };
+}
+
+/** Round exact digits to `keep` digits with ties to even (strconv's rounding of the exact value). */
+function roundDigits(d: { digits: string; point: number }, keep: number): { digits: string; point: number } {
+  if (keep < 0) return { digits: '0', point: d.point };
+  if (d.digits.length <= keep) return { digits: d.digits.padEnd(keep, '0'), point: d.point };
+  const head = d.digits.slice(0, keep);
+  const rest = d.digits.slice(keep);
+  const first = rest.charCodeAt(0) - 48;
+  const tail = /[1-9]/.test(rest.slice(1));
+  const up = first > 5 || (first === 5 && (tail || (keep > 0 && (head.charCodeAt(keep - 1) - 48) % 2 === 1)));
+  if (!up) return { digits: head || '0', point: d.point };
+  const n = (BigInt(head || '0') + 1n).toString();
+  if (keep === 0) return { digits: '1', point: d.point + 1 };
+  return n.length > keep ? { digits: n.slice(0, keep), point: d.point + 1 } : { digits: n.padStart(keep, '0'), point: d.point };
+}
+
+/** %.Nf of a finite non-negative double, as Go rounds it. */
+function fixed(a: number, precision: number): string {
+  const d = exactDecimal(a);
+  const r = roundDigits(d, d.point + precision);
+  let digits = r.digits;
+  let point = r.point;
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  digits = digits.padEnd(point + precision, '0');
+  const int = digits.slice(0, point) || '0';
+  const frac = digits.slice(point, point + precision);
+  return precision > 0 ? `${int}.${frac}` : int;
+}
+
+/** %.Ne of a finite non-negative double: mantissa digits and exponent, as Go rounds them. */
+function exponent(a: number, precision: number): { mant: string; exp: number } {
+  if (a === 0) return { mant: precision > 0 ? '0.' + '0'.repeat(precision) : '0', exp: 0 };
+  const d = exactDecimal(a);
+  const lead = d.digits.search(/[1-9]/);
+  const r = roundDigits({ digits: d.digits.slice(lead), point: d.point - lead }, precision + 1);
+  return { mant: precision > 0 ? `${r.digits[0]}.${r.digits.slice(1)}` : r.digits[0], exp: r.point - 1 };
+}
+
+function expText(mant: string, exp: number): string {
+  return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+}
+
 function float(f: number, verb: string, spec: Spec): string {
   const neg = f < 0 || Object.is(f, -0);
   const a = Math.abs(f);
@@ -96,13 +161,12 @@ function float(f: number, verb: string, spec: Spec): string {
     switch (verb) {
       case 'f':
       case 'F':
-        s = a.toFixed(spec.precision ?? 6);
+        s = fixed(a, spec.precision ?? 6);
         break;
       case 'e':
       case 'E': {
-        const [m, e] = a.toExponential(spec.precision ?? 6).split('e');
-        const exp = Number(e);
-        s = `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+        const { mant, exp } = exponent(a, spec.precision ?? 6);
+        s = expText(mant, exp);
         if (verb === 'E') s = s.toUpperCase();
         break;
       }
@@ -111,14 +175,12 @@ function float(f: number, verb: string, spec: Spec): string {
         if (spec.precision === undefined) s = goFormatFloatG(a);
         else {
           const p = spec.precision === 0 ? 1 : spec.precision;
-          const exp = a === 0 ? 0 : Math.floor(Math.log10(Number(a.toPrecision(p))));
-          if (exp < -4 || exp >= p) {
-            const [m, e] = a.toExponential(p - 1).split('e');
-            const x = Number(e);
-            s = `${m.includes('.') ? m.replace(/\.?0+$/, '') : m}e${x < 0 ? '-' : '+'}${String(Math.abs(x)).padStart(2, '0')}`;
-          } else {
-            s = a.toPrecision(p);
-            if (s.includes('.')) s = s.replace(/\.?0+$/, '');
+          const { mant, exp } = exponent(a, p - 1);
+          const trimmed = mant.includes('.') ? mant.replace(/\.?0+$/, '') : mant;
+          if (exp < -4 || exp >= p) s = expText(trimmed, exp);
+          else {
+            const digits = trimmed.replace('.', '');
+            s = exp >= 0 ? (digits.length > exp + 1 ? `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}` : digits.padEnd(exp + 1, '0')) : `0.${'0'.repeat(-exp - 1)}${digits}`;
           }
         }
         if (verb === 'G') s = s.toUpperCase();
@@ -138,11 +200,11 @@ function formatOne(verb: string, v: Value, spec: Spec): string {
     case 'bool':
       return verb === 'v' || verb === 't' ? pad(v ? 'true' : 'false', spec, false) : bad(verb, v);
     case 'string': {
-      const s = v as string;
+      const s = spec.precision !== undefined ? [...(v as string)].slice(0, spec.precision).join('') : (v as string);
       switch (verb) {
         case 'v':
         case 's':
-          return pad(spec.precision !== undefined ? [...s].slice(0, spec.precision).join('') : s, spec, false);
+          return pad(s, spec, false);
         case 'q':
           return pad(goQuote(s), spec, false);
         case 'x':
@@ -180,6 +242,7 @@ export function sprintf(format: string, args: readonly Value[]): string {
   let out = '';
   let argi = 0;
   let i = 0;
+  let reordered = false;
   while (i < format.length) {
     const c = format[i];
     if (c !== '%') {
@@ -198,6 +261,15 @@ export function sprintf(format: string, args: readonly Value[]): string {
       else if (f === ' ') spec.space = true;
       else break;
     }
+    // An explicit argument index, `%[2]d` or `%[1]*d`: the next argument is that one.
+    const argIndex = () => {
+      const m = /^\[(\d+)\]/.exec(format.slice(i));
+      if (!m) return;
+      i += m[0].length;
+      argi = Number(m[1]) - 1;
+      reordered = true;
+    };
+    argIndex();
     const num = (): number | undefined => {
       if (format[i] === '*') {
         i++;
@@ -216,8 +288,10 @@ export function sprintf(format: string, args: readonly Value[]): string {
     }
     if (format[i] === '.') {
       i++;
+      argIndex();
       spec.precision = num() ?? 0;
     }
+    argIndex();
     if (i >= format.length) {
       out += '%!(NOVERB)';
       break;
@@ -239,7 +313,7 @@ export function sprintf(format: string, args: readonly Value[]): string {
     }
     out += formatOne(verb, arg, spec);
   }
-  if (argi < args.length) {
+  if (!reordered && argi < args.length) {
     out += '%!(EXTRA ' + args.slice(argi).map((a) => `${typeName(a)}=${a === MISSING || a === null ? '<nil>' : sprint(a)}`).join(', ') + ')';
   }
   return out;

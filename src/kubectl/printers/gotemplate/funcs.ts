@@ -109,7 +109,11 @@ function eq(args: Value[]): Value {
       if (!isNothing(a) && !isNothing(b) && k1 !== 'invalid' && k2 !== 'invalid') fail('incompatible types for comparison');
       if (!isNothing(a) && !isNothing(b)) fail('incompatible types for comparison');
     } else if (k1 === 'invalid') {
-      if (!isNothing(a) && !isNothing(b)) fail(`non-comparable types ${typeName(a)}: ${typeName(a)}, ${typeName(b)}: ${typeName(b)}`);
+      if (!isNothing(a) && !isNothing(b)) {
+        // Maps and lists: Go's messages print the values with %s.
+        if (typeName(a) !== typeName(b)) fail(`non-comparable types ${sprintf('%s', [a])}: ${typeName(a)}, ${typeName(b)}: ${sprintf('%s', [b])}`);
+        fail(`non-comparable type ${sprintf('%s', [b])}: ${typeName(b)}`);
+      }
       equal = isNothing(a) && isNothing(b);
     } else if (k1 === 'int' || k1 === 'float') equal = numberOf(a) === numberOf(b);
     else equal = a === b;

@@ -180,7 +180,13 @@ function numberValue(text: string, kind: 'number' | 'char'): GoNumber | string {
   }
   if (n === undefined || Number.isNaN(n)) return `illegal number syntax: ${JSON.stringify(text)}`;
   if (neg) n = -n;
-  if (!isFloat && !Number.isSafeInteger(n) && Math.abs(n) >= 2 ** 63) return `${text} overflows int`;
+  if (!isFloat) {
+    // The exact value decides the overflow (Go's int is 64 bits); beyond 2^53 the printed digits are
+    // the nearest double's, a known limit here.
+    const digits = body.replace(/^0([0-7]+)$/, '0o$1');
+    const exact = (neg ? -1n : 1n) * BigInt(digits);
+    if (exact > 2n ** 63n - 1n || exact < -(2n ** 63n)) return `${text} overflows int`;
+  }
   return new GoNumber(n, isFloat ? 'float64' : 'int');
 }
 
