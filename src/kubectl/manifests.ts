@@ -98,6 +98,9 @@ export function splitDocuments(text: string): string[] {
 /** Decode one source's documents into `out`; throws (after keeping the good ones) at the first bad one. */
 export function parseDocuments(text: string, source: string, opts: ReadOptions = { validate: true }, out: Manifest[] = []): Manifest[] {
   for (const doc of splitDocuments(text)) {
+    // An empty or comment-only document is skipped, as kubectl's YAML decoder does (js-yaml 5
+    // would call it an error).
+    if (/^(\s*(#.*)?(\n|$))*$/.test(doc)) continue;
     let parsed: unknown;
     try {
       parsed = load(doc, { schema: YAML11_SCHEMA });
