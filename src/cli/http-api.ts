@@ -108,24 +108,8 @@ function openapiIndex(api: ApiServer) {
   return { paths };
 }
 
-function openapiFor(api: ApiServer, gv: string) {
-  const paths: Record<string, unknown> = {};
-  for (const r of api.discovery()) {
-    const rgv = r.group ? `apis/${r.group}/${r.version}` : `api/${r.version}`;
-    if (rgv !== gv) continue;
-    const base = `/${rgv}${r.namespaced ? '/namespaces/{namespace}' : ''}/${r.resource}`;
-    const gvk = { group: r.group, version: r.version, kind: r.kind };
-    const params = [
-      { name: 'dryRun', in: 'query', schema: { type: 'string', uniqueItems: true } },
-      { name: 'fieldManager', in: 'query', schema: { type: 'string', uniqueItems: true } },
-      { name: 'fieldValidation', in: 'query', schema: { type: 'string', uniqueItems: true } },
-    ];
-    const op = (action: string) => ({ 'x-kubernetes-action': action, 'x-kubernetes-group-version-kind': gvk, parameters: params, responses: {} });
-    paths[base] = { post: op('post'), get: { 'x-kubernetes-action': 'list', 'x-kubernetes-group-version-kind': gvk, responses: {} } };
-    paths[`${base}/{name}`] = { get: op('get'), put: op('put'), patch: op('patch'), delete: op('delete') };
-  }
-  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.33.1' }, paths, components: { schemas: {} } };
-}
+/** A group-version no served resource lives in: a document without paths or schemas. */
+const EMPTY_OPENAPI = { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.33.1' }, paths: {}, components: { schemas: {} } };
 
 /** The row objects of a Table, as `includeObject=Metadata` (the default) sends them. */
 function tableWithMetadata(t: Table, includeObject: string): unknown {
@@ -188,7 +172,7 @@ function handle(api: ApiServer, req: IncomingMessage, res: ServerResponse, body:
   if (openapiGv) {
     // The full document (schemas with descriptions, for `kubectl explain`) is built asynchronously.
     openapiV3Document(api.discovery(), openapiGv[1]).then(
-      (doc) => send(res, 200, doc ?? openapiFor(api, openapiGv[1])),
+      (doc) => send(res, 200, doc ?? EMPTY_OPENAPI),
       (e: unknown) => send(res, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String(e), reason: 'InternalError', code: 500 }),
     );
     return;

@@ -11,7 +11,7 @@ import { goJSONCompact } from './apply/last-applied.ts';
 import { podSpecPath } from './apply/patch-meta.ts';
 import { threeWayMergePatch } from './apply/three-way.ts';
 import type { Invocation } from './command.ts';
-import { KubectlError } from './errors.ts';
+import { AggregateError, KubectlError } from './errors.ts';
 import { objectOutput } from './object-output.ts';
 import { parseResourceArgs } from './resource-args.ts';
 import type { DryRun } from './write-options.ts';
@@ -81,4 +81,28 @@ export function patchPodSpecChange(
     if (e instanceof ApiError) inv.warn(e.warnings);
     throw e;
   }
+}
+
+/**
+ * The visitor loop of set image|env: for each target, the object as the server has it and a copy
+ * whose pod spec `change` edits (then sends, or not); errors are collected and raised together at
+ * the end, as kubectl's visitor aggregates them. `change` may return more errors of its own.
+ */
+export function changeEachPodSpec(
+  inv: Invocation,
+  resources: readonly string[],
+  change: (t: PodSpecTarget, before: KubeObject, after: KubeObject, spec: Obj) => unknown[] | void,
+): void {
+  const errors: unknown[] = [];
+  for (const t of podSpecTargets(inv, resources)) {
+    try {
+      const before = inv.ctx.api.get(resourceKey(t.info), t.namespace, t.name).object;
+      const after = JSON.parse(JSON.stringify(before)) as KubeObject;
+      errors.push(...(change(t, before, after, podSpecIn(t, after)) ?? []));
+    } catch (e) {
+      if (e instanceof ApiError) inv.warn(e.warnings);
+      errors.push(e);
+    }
+  }
+  if (errors.length > 0) throw new AggregateError(errors);
 }

@@ -5,12 +5,10 @@
  * `--list` prints each container's variables instead of changing anything. Prints
  * `deployment.apps/NAME env updated`; nothing when nothing changed.
  */
-import { ApiError } from '../../cluster/api/errors.ts';
-import type { KubeObject } from '../../cluster/api/types.ts';
 import type { Invocation, KubectlCommand } from '../command.ts';
-import { AggregateError, KubectlError } from '../errors.ts';
+import { KubectlError } from '../errors.ts';
 import { checkObjectOutput } from '../object-output.ts';
-import { patchPodSpecChange, podSpecIn, podSpecTargets, selectContainers } from '../pod-template.ts';
+import { changeEachPodSpec, patchPodSpecChange, selectContainers } from '../pod-template.ts';
 import { DRY_RUN_FLAG, dryRunStrategy } from '../write-options.ts';
 import { NO_RESOURCE_ARGS } from './set.ts';
 
@@ -88,7 +86,7 @@ function refString(from: Obj): string {
 }
 
 async function run(inv: Invocation): Promise<number> {
-  const { ctx, io, flags } = inv;
+  const { io, flags } = inv;
   const dryRun = dryRunStrategy(flags);
   const output = flags.string('output');
   checkObjectOutput(output);
@@ -97,44 +95,33 @@ async function run(inv: Invocation): Promise<number> {
   const { env, remove } = parseEnv([...flags.list('env'), ...envArgs]);
   const list = flags.bool('list');
   const selector = flags.string('containers');
-  const errors: unknown[] = [];
-  for (const t of podSpecTargets(inv, resources)) {
-    try {
-      const before = ctx.api.get(t.info.group ? `${t.info.resource}.${t.info.group}` : t.info.resource, t.namespace, t.name).object;
-      const after = JSON.parse(JSON.stringify(before)) as KubeObject;
-      const spec = podSpecIn(t, after);
-      const containers = [...selectContainers(spec.containers, selector), ...selectContainers(spec.initContainers, selector)];
-      if (containers.length === 0) {
-        io.stderr(`Warning: ${t.info.kind}/${t.name} does not have any containers matching "${selector}"\n`);
-        continue;
-      }
-      for (const c of containers) {
-        const existing = (c.env as EnvVar[] | undefined) ?? [];
-        if (!flags.bool('overwrite')) {
-          for (const e of env) {
-            const old = existing.find((x) => x.name === e.name);
-            if (old && old.value !== e.value) {
-              throw new KubectlError(`${t.info.resource}/${t.name} '${e.name}' already has a value (${old.value ?? ''}), and --overwrite is false`);
-            }
+  changeEachPodSpec(inv, resources, (t, before, after, spec) => {
+    const containers = [...selectContainers(spec.containers, selector), ...selectContainers(spec.initContainers, selector)];
+    if (containers.length === 0) {
+      io.stderr(`Warning: ${t.info.kind}/${t.name} does not have any containers matching "${selector}"\n`);
+      return;
+    }
+    for (const c of containers) {
+      const existing = (c.env as EnvVar[] | undefined) ?? [];
+      if (!flags.bool('overwrite')) {
+        for (const e of env) {
+          const old = existing.find((x) => x.name === e.name);
+          if (old && old.value !== e.value) {
+            throw new KubectlError(`${t.info.resource}/${t.name} '${e.name}' already has a value (${old.value ?? ''}), and --overwrite is false`);
           }
         }
-        const updated = updateEnv(existing, env, remove);
-        if (updated.length > 0) c.env = updated;
-        else delete c.env;
-        if (list) {
-          let text = `# ${t.info.kind} ${t.name}, container ${c.name}\n`;
-          for (const e of updated) text += e.valueFrom ? `# ${e.name} from ${refString(e.valueFrom)}\n` : `${e.name}=${e.value ?? ''}\n`;
-          io.stdout(text);
-        }
       }
-      if (list) continue;
-      patchPodSpecChange(inv, t, before, after, 'env updated', dryRun, output);
-    } catch (e) {
-      if (e instanceof ApiError) inv.warn(e.warnings);
-      errors.push(e);
+      const updated = updateEnv(existing, env, remove);
+      if (updated.length > 0) c.env = updated;
+      else delete c.env;
+      if (list) {
+        let text = `# ${t.info.kind} ${t.name}, container ${c.name}\n`;
+        for (const e of updated) text += e.valueFrom ? `# ${e.name} from ${refString(e.valueFrom)}\n` : `${e.name}=${e.value ?? ''}\n`;
+        io.stdout(text);
+      }
     }
-  }
-  if (errors.length > 0) throw new AggregateError(errors);
+    if (!list) patchPodSpecChange(inv, t, before, after, 'env updated', dryRun, output);
+  });
   return 0;
 }
 

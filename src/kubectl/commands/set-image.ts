@@ -4,12 +4,10 @@
  * merge patch. Prints `deployment.apps/NAME image updated`; nothing when every image was already
  * the one asked for.
  */
-import { ApiError } from '../../cluster/api/errors.ts';
-import type { KubeObject } from '../../cluster/api/types.ts';
 import type { Invocation, KubectlCommand } from '../command.ts';
-import { AggregateError, KubectlError } from '../errors.ts';
+import { KubectlError } from '../errors.ts';
 import { checkObjectOutput } from '../object-output.ts';
-import { patchPodSpecChange, podSpecIn, podSpecTargets } from '../pod-template.ts';
+import { changeEachPodSpec, patchPodSpecChange } from '../pod-template.ts';
 import { DRY_RUN_FLAG, dryRunStrategy } from '../write-options.ts';
 import { NO_RESOURCE_ARGS } from './set.ts';
 
@@ -27,7 +25,7 @@ export function resourcesAndPairs(args: readonly string[], pairType: string): { 
 }
 
 async function run(inv: Invocation): Promise<number> {
-  const { ctx, flags } = inv;
+  const { flags } = inv;
   const dryRun = dryRunStrategy(flags);
   const output = flags.string('output');
   checkObjectOutput(output);
@@ -40,36 +38,23 @@ async function run(inv: Invocation): Promise<number> {
     images.set(p.slice(0, eq), p.slice(eq + 1));
   }
   if (images.size === 0) throw new KubectlError('at least one image update is required');
-  const errors: unknown[] = [];
-  for (const t of podSpecTargets(inv, resources)) {
-    try {
-      const before = ctx.api.get(t.info.group ? `${t.info.resource}.${t.info.group}` : t.info.resource, t.namespace, t.name).object;
-      const after = JSON.parse(JSON.stringify(before)) as KubeObject;
-      const spec = podSpecIn(t, after);
-      const missing: string[] = [];
-      for (const [container, image] of images) {
-        let found = false;
-        for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
-          for (const c of (spec[list] as Record<string, unknown>[] | undefined) ?? []) {
-            if (container === '*' || c.name === container) {
-              c.image = image;
-              found = true;
-            }
+  changeEachPodSpec(inv, resources, (t, before, after, spec) => {
+    const missing: string[] = [];
+    for (const [container, image] of images) {
+      let found = false;
+      for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
+        for (const c of (spec[list] as Record<string, unknown>[] | undefined) ?? []) {
+          if (container === '*' || c.name === container) {
+            c.image = image;
+            found = true;
           }
         }
-        if (!found) missing.push(container);
       }
-      if (missing.length > 0) {
-        for (const m of missing) errors.push(new KubectlError(`unable to find container named "${m}"`));
-        continue;
-      }
-      patchPodSpecChange(inv, t, before, after, 'image updated', dryRun, output);
-    } catch (e) {
-      if (e instanceof ApiError) inv.warn(e.warnings);
-      errors.push(e);
+      if (!found) missing.push(container);
     }
-  }
-  if (errors.length > 0) throw new AggregateError(errors);
+    if (missing.length > 0) return missing.map((m) => new KubectlError(`unable to find container named "${m}"`));
+    patchPodSpecChange(inv, t, before, after, 'image updated', dryRun, output);
+  });
   return 0;
 }
 

@@ -37,6 +37,19 @@ const ashPrompt = (_host: string, cwd: string) => `${cwd === '/' ? '/' : cwd.spl
 
 const busyboxTools = [...COREUTILS, 'nslookup', 'wget', 'ping', 'ifconfig', 'ip', 'nc', 'netstat', 'vi', 'ps', 'kill'];
 
+/** busybox's ash and applets (nslookup, wget, ping included). */
+const BUSYBOX: ImageProfile = {
+  shells: ['sh', 'ash'],
+  prompt: ashPrompt,
+  notFound: ashNotFound,
+  tools: new Set(busyboxTools),
+  nslookup: 'busybox',
+  wget: 'busybox',
+  ping: 'busybox',
+  user: 'root',
+  cwd: '/',
+};
+
 const PROFILES: Record<string, ImageProfile> = {
   // node:7 on Debian jessie (buildpack-deps): curl 7.38, GNU wget, ping, no DNS tools.
   'docker.io/luksa/kubia': {
@@ -60,28 +73,9 @@ const PROFILES: Record<string, ImageProfile> = {
     user: 'root',
     cwd: '/',
   },
-  'docker.io/library/busybox': {
-    shells: ['sh', 'ash'],
-    prompt: ashPrompt,
-    notFound: ashNotFound,
-    tools: new Set(busyboxTools),
-    nslookup: 'busybox',
-    wget: 'busybox',
-    ping: 'busybox',
-    user: 'root',
-    cwd: '/',
-  },
-  'docker.io/library/alpine': {
-    shells: ['sh', 'ash'],
-    prompt: ashPrompt,
-    notFound: ashNotFound,
-    tools: new Set(busyboxTools),
-    nslookup: 'busybox',
-    wget: 'busybox',
-    ping: 'busybox',
-    user: 'root',
-    cwd: '/',
-  },
+  'docker.io/library/busybox': BUSYBOX,
+  // Alpine's tools are busybox's applets.
+  'docker.io/library/alpine': BUSYBOX,
   'docker.io/curlimages/curl': {
     shells: ['sh', 'ash'],
     prompt: (_host, cwd) => `${cwd === '/home/curl_user' ? '~' : cwd} $ `,

@@ -175,17 +175,7 @@ export function lex(input: string): Token[] {
         continue;
       }
       if (c === '"') {
-        pos++;
-        for (;;) {
-          const d = input[pos];
-          if (d === '\\' && pos + 1 < input.length && input[pos + 1] !== '\n') {
-            pos += 2;
-            continue;
-          }
-          if (d === undefined || d === '\n') return fail('unterminated quoted string');
-          pos++;
-          if (d === '"') break;
-        }
+        if (!scanQuoted('"')) return fail('unterminated quoted string');
         emit('string');
         continue;
       }
@@ -197,17 +187,7 @@ export function lex(input: string): Token[] {
         continue;
       }
       if (c === "'") {
-        pos++;
-        for (;;) {
-          const d = input[pos];
-          if (d === '\\' && pos + 1 < input.length && input[pos + 1] !== '\n') {
-            pos += 2;
-            continue;
-          }
-          if (d === undefined || d === '\n') return fail('unterminated character constant');
-          pos++;
-          if (d === "'") break;
-        }
+        if (!scanQuoted("'")) return fail('unterminated character constant');
         emit('char');
         continue;
       }
@@ -263,6 +243,21 @@ export function lex(input: string): Token[] {
   }
 
   /** text/template's scanNumber: sign, base prefix, digits, fraction, exponent, `i`. */
+  /** From an opening quote past its closing one, skipping backslash escapes; false at a newline or the end. */
+  function scanQuoted(quote: string): boolean {
+    pos++;
+    for (;;) {
+      const d = input[pos];
+      if (d === '\\' && pos + 1 < input.length && input[pos + 1] !== '\n') {
+        pos += 2;
+        continue;
+      }
+      if (d === undefined || d === '\n') return false;
+      pos++;
+      if (d === quote) return true;
+    }
+  }
+
   function scanNumber(): boolean {
     const accept = (set: string) => {
       if (pos < input.length && set.includes(input[pos])) {

@@ -5,7 +5,7 @@
  * `float64` or a rune) and "no value" (a missing map key: Go's invalid reflect.Value).
  */
 import { goFormatFloatG } from '../yaml.ts';
-import { compareCodePoints } from '../gofmt.ts';
+import { compareCodePoints, goTypeName } from '../gofmt.ts';
 
 /** A missing map key or an unset variable: printed `<no value>`. */
 export const MISSING: unique symbol = Symbol('no value');
@@ -41,19 +41,11 @@ export function numberOf(v: Value): number {
   return v instanceof GoNumber ? v.value : (v as number);
 }
 
-/** Go's name of the value's dynamic type (`%T`). */
+/** Go's name of the value's dynamic type (`%T`): a template's own numbers keep theirs. */
 export function typeName(v: Value): string {
-  if (v === MISSING || v === null) return '<nil>';
+  if (v === MISSING) return '<nil>';
   if (v instanceof GoNumber) return v.type;
-  switch (typeof v) {
-    case 'string':
-      return 'string';
-    case 'boolean':
-      return 'bool';
-    case 'number':
-      return Number.isInteger(v) ? 'int64' : 'float64';
-  }
-  return Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}';
+  return goTypeName(v);
 }
 
 /** text/template's truth: false for zero values, empty strings and collections, nil, no value. */
