@@ -49,3 +49,19 @@ export function isPodActive(pod: KubeObject): boolean {
 export function controllerOf(o: KubeObject) {
   return o.metadata.ownerReferences?.find((r) => r.controller === true);
 }
+
+/** Oldest first by creationTimestamp, then by name (controller.ReplicaSetsByCreationTimestamp and kin). */
+export function byCreation(a: KubeObject, b: KubeObject): number {
+  const ta = a.metadata.creationTimestamp ?? '';
+  const tb = b.metadata.creationTimestamp ?? '';
+  return ta < tb ? -1 : ta > tb ? 1 : (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
+}
+
+/** intstr.GetScaledValueFromIntOrPercent: a number as is, `N%` of `total` rounded up or down. */
+export function scaledIntOrPercent(v: number | string, total: number, roundUp: boolean): number {
+  if (typeof v === 'number') return v;
+  const m = /^(\d+)%$/.exec(v);
+  if (!m) return Number(v) || 0;
+  const x = (Number(m[1]) * total) / 100;
+  return roundUp ? Math.ceil(x) : Math.floor(x);
+}

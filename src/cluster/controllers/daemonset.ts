@@ -22,10 +22,10 @@
 import type { WatchEvent } from '../api/apiserver.ts';
 import { selectorFromLabelSelector, type Selector } from '../api/labels.ts';
 import type { KubeObject, OwnerReference, Pod } from '../api/types.ts';
-import { clone } from '../api/types.ts';
+import { clone, jsonEqual } from '../api/types.ts';
 import type { Clock } from '../clock.ts';
 import { parseRFC3339 } from '../clock.ts';
-import { controllerOf, isPodActive, isPodReady, nsName, podCondition, splitKey, tolerate, type ControllerContext } from './context.ts';
+import { byCreation, controllerOf, isPodActive, isPodReady, nsName, podCondition, scaledIntOrPercent, splitKey, tolerate, type ControllerContext } from './context.ts';
 import { computeHash } from './deployment.ts';
 import type { Controller } from './manager.ts';
 import { matchesNodeSelector, untoleratedTaint } from './nodefit.ts';
@@ -106,6 +106,7 @@ export class DaemonSetController implements Controller {
     const hash = templateHash(ds);
     const generation = ds.metadata.annotations?.[TEMPLATE_GENERATION] ?? '1';
     const byNode = this.podsByNode(ds, selector);
+    let wrote = false;
     if (!ds.metadata.deletionTimestamp) {
       const nodes = this.ctx.cache.list('nodes');
       const known = new Set(nodes.map((n) => n.metadata.name!));
@@ -122,16 +123,17 @@ export class DaemonSetController implements Controller {
         const live = pods.filter((p) => p.status?.phase !== 'Failed');
         toDelete.push(...failed.filter((p) => !p.metadata.deletionTimestamp));
         if (live.length === 0 && failed.length === 0) toCreate.push(nodeName);
-        else if (live.length > 1) toDelete.push(...byAge(live).slice(1).filter((p) => !p.metadata.deletionTimestamp));
+        else if (live.length > 1) toDelete.push(...[...live].sort(byCreation).slice(1).filter((p) => !p.metadata.deletionTimestamp));
       }
       // Daemon pods pinned to a node that is gone.
       for (const [nodeName, pods] of byNode) if (!known.has(nodeName)) toDelete.push(...pods.filter((p) => !p.metadata.deletionTimestamp));
       for (const nodeName of toCreate) this.createPod(ds, nodeName, hash, generation);
       for (const p of toDelete) this.deletePod(ds, p);
-      if (toCreate.length === 0 && toDelete.length === 0) this.rollingUpdate(ds, byNode, hash);
+      wrote = toCreate.length > 0 || toDelete.length > 0 || this.rollingUpdate(ds, byNode, hash) > 0;
     }
     const current = this.ctx.cache.get(RESOURCE, ns, name);
-    if (current && current.metadata.uid === ds.metadata.uid) this.updateStatus(current, selector, hash);
+    // The pods grouped above still hold unless this sync created or deleted some.
+    if (current && current.metadata.uid === ds.metadata.uid) this.updateStatus(current, wrote ? this.podsByNode(current, selector) : byNode, hash);
   }
 
   /** NodeShouldRunDaemonPod: the template fits the node (selector, affinity, taints). */
@@ -157,13 +159,13 @@ export class DaemonSetController implements Controller {
     return out;
   }
 
-  /** rollingUpdate: replace old-template pods, maxUnavailable nodes at a time. */
-  private rollingUpdate(ds: KubeObject, byNode: Map<string, Pod[]>, hash: string): void {
+  /** rollingUpdate: replace old-template pods, maxUnavailable nodes at a time; how many were deleted. */
+  private rollingUpdate(ds: KubeObject, byNode: Map<string, Pod[]>, hash: string): number {
     const strategy = ds.spec?.updateStrategy ?? {};
-    if (strategy.type !== 'RollingUpdate') return;
+    if (strategy.type !== 'RollingUpdate') return 0;
     const nodes = [...byNode.keys()].sort();
     const desired = nodes.length;
-    const maxUnavailable = scaledValue(strategy.rollingUpdate?.maxUnavailable ?? 1, desired);
+    const maxUnavailable = scaledIntOrPercent(strategy.rollingUpdate?.maxUnavailable ?? 1, desired, false);
     let unavailable = 0;
     const old: Pod[] = [];
     for (const n of nodes) {
@@ -171,7 +173,9 @@ export class DaemonSetController implements Controller {
       if (!pod || !this.isAvailable(ds, pod)) unavailable++;
       else if (pod.metadata.labels?.[REVISION_HASH] !== hash) old.push(pod);
     }
-    for (const p of old.slice(0, Math.max(0, maxUnavailable - unavailable))) this.deletePod(ds, p);
+    const victims = old.slice(0, Math.max(0, maxUnavailable - unavailable));
+    for (const p of victims) this.deletePod(ds, p);
+    return victims.length;
   }
 
   private isAvailable(ds: KubeObject, pod: Pod): boolean {
@@ -195,9 +199,8 @@ export class DaemonSetController implements Controller {
     deletePodOf(this.ctx, ds, pod, COMPONENT);
   }
 
-  private updateStatus(ds: KubeObject, selector: Selector, hash: string): void {
+  private updateStatus(ds: KubeObject, byNode: Map<string, Pod[]>, hash: string): void {
     const nodes = this.ctx.cache.list('nodes');
-    const byNode = this.podsByNode(ds, selector);
     let desired = 0;
     let current = 0;
     let misscheduled = 0;
@@ -216,7 +219,7 @@ export class DaemonSetController implements Controller {
       desired++;
       if (pods.length === 0) continue;
       current++;
-      const pod = byAge(pods)[0];
+      const pod = [...pods].sort(byCreation)[0];
       if (pod.metadata.labels?.[REVISION_HASH] === hash) updated++;
       if (isPodReady(pod)) {
         ready++;
@@ -238,7 +241,7 @@ export class DaemonSetController implements Controller {
     };
     if (ds.status?.conditions) status.conditions = clone(ds.status.conditions);
     if (ds.status?.collisionCount !== undefined) status.collisionCount = ds.status.collisionCount;
-    if (JSON.stringify(sortKeys(status)) !== JSON.stringify(sortKeys(ds.status ?? {}))) {
+    if (!jsonEqual(status, ds.status ?? {})) {
       const copy = clone(ds);
       copy.status = status;
       tolerate(() => this.ctx.api.update(RESOURCE, ds.metadata.namespace, copy, { subresource: 'status' }));
@@ -312,21 +315,5 @@ function pinToNode(affinity: Record<string, unknown> | undefined, nodeName: stri
   return a;
 }
 
-function byAge(pods: Pod[]): Pod[] {
-  return [...pods].sort((a, b) => {
-    const ta = a.metadata.creationTimestamp ?? '';
-    const tb = b.metadata.creationTimestamp ?? '';
-    return ta < tb ? -1 : ta > tb ? 1 : (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
-  });
-}
 
-/** intstr.GetScaledValueFromIntOrPercent, rounding down as the daemon set's maxUnavailable does. */
-function scaledValue(v: number | string, total: number): number {
-  if (typeof v === 'number') return v;
-  const m = /^(\d+)%$/.exec(v);
-  return m ? Math.floor((Number(m[1]) * total) / 100) : Number(v) || 0;
-}
 
-function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-}

@@ -8,9 +8,9 @@
 import type { WatchEvent } from '../api/apiserver.ts';
 import { selectorFromLabelSelector } from '../api/labels.ts';
 import type { KubeObject } from '../api/types.ts';
-import { clone } from '../api/types.ts';
+import { clone, jsonEqual } from '../api/types.ts';
 import type { Clock } from '../clock.ts';
-import { controllerOf, nsName, splitKey, tolerate, type ControllerContext } from './context.ts';
+import { byCreation, controllerOf, nsName, scaledIntOrPercent, splitKey, tolerate, type ControllerContext } from './context.ts';
 import type { Controller } from './manager.ts';
 
 const COMPONENT = 'deployment-controller';
@@ -287,8 +287,7 @@ export class DeploymentController implements Controller {
       }
     }
     status.conditions = conditions;
-    const before = JSON.stringify(sortKeys(d.status ?? {}));
-    if (before !== JSON.stringify(sortKeys(status))) {
+    if (!jsonEqual(d.status ?? {}, status)) {
       const copy = clone(d);
       copy.status = status;
       tolerate(() => this.ctx.api.update('deployments.apps', d.metadata.namespace, copy, { subresource: 'status' }));
@@ -325,11 +324,6 @@ function revisionOf(rs: KubeObject): number {
   return Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0;
 }
 
-function byCreation(a: KubeObject, b: KubeObject): number {
-  const ta = a.metadata.creationTimestamp ?? '';
-  const tb = b.metadata.creationTimestamp ?? '';
-  return ta < tb ? -1 : ta > tb ? 1 : (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
-}
 
 /** The template as a stable string; for a ReplicaSet the pod-template-hash label is left out (EqualIgnoreHash). */
 function canonicalTemplate(template: KubeObject['spec'] | undefined, dropHash = false): string {
@@ -365,9 +359,6 @@ function canonical(v: unknown): string {
   );
 }
 
-function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-}
 
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -408,21 +399,13 @@ export function computeHash(template: unknown, collisionCount?: number): string 
   return safeEncodeString(String(h >>> 0));
 }
 
-/** intstr.GetScaledValueFromIntOrPercent: surge rounds up, unavailable rounds down; both 0 -> unavailable 1. */
+/** The rolling update's bounds: surge rounds up, unavailable rounds down; both 0 -> unavailable 1. */
 export function resolveFenceposts(d: KubeObject): { maxSurge: number; maxUnavailable: number } {
   const replicas = d.spec?.replicas ?? 1;
   if ((d.spec?.strategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') return { maxSurge: 0, maxUnavailable: 0 };
   const ru = d.spec?.strategy?.rollingUpdate ?? {};
-  const scaled = (v: number | string | undefined, dflt: string, roundUp: boolean) => {
-    const val = v ?? dflt;
-    if (typeof val === 'number') return val;
-    const m = /^(\d+)%$/.exec(val);
-    if (!m) return Number(val) || 0;
-    const x = (Number(m[1]) * replicas) / 100;
-    return roundUp ? Math.ceil(x) : Math.floor(x);
-  };
-  const maxSurge = scaled(ru.maxSurge, '25%', true);
-  let maxUnavailable = scaled(ru.maxUnavailable, '25%', false);
+  const maxSurge = scaledIntOrPercent(ru.maxSurge ?? '25%', replicas, true);
+  let maxUnavailable = scaledIntOrPercent(ru.maxUnavailable ?? '25%', replicas, false);
   if (maxSurge === 0 && maxUnavailable === 0) maxUnavailable = 1;
   return { maxSurge, maxUnavailable: Math.min(maxUnavailable, replicas) };
 }

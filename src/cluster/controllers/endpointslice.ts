@@ -12,7 +12,7 @@
 import type { WatchEvent } from '../api/apiserver.ts';
 import { selectorFromMap } from '../api/labels.ts';
 import type { EndpointSlice, KubeObject, Pod, Service, SliceEndpoint } from '../api/types.ts';
-import { clone } from '../api/types.ts';
+import { clone, jsonEqual } from '../api/types.ts';
 import { isPodReady, nsName, splitKey, tolerate, type ControllerContext } from './context.ts';
 import { TRIGGER_TIME_ANNOTATION } from './endpoints.ts';
 import { findPort, hasSelector, hostnameFor, podIPFor, servicesForPodEvent, shouldPodBeInEndpoints, TriggerTimeTracker } from './endpointutil.ts';
@@ -195,7 +195,7 @@ export class EndpointSliceController implements Controller {
       slice &&
       JSON.stringify(slice.endpoints ?? null) === JSON.stringify(eps) &&
       JSON.stringify(slice.ports ?? null) === JSON.stringify(newPorts) &&
-      JSON.stringify(sortKeys(slice.metadata.labels ?? {})) === JSON.stringify(sortKeys(labels));
+      jsonEqual(slice.metadata.labels ?? {}, labels);
     if (same) return;
     body.endpoints = eps;
     body.ports = newPorts;
@@ -219,8 +219,5 @@ export class EndpointSliceController implements Controller {
   }
 }
 
-function sortKeys(o: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-}
 
 export type { KubeObject };

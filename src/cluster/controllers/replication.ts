@@ -13,7 +13,7 @@
 import type { WatchEvent } from '../api/apiserver.ts';
 import { selectorFromLabelSelector, selectorFromMap, type Selector } from '../api/labels.ts';
 import type { KubeObject, OwnerReference, Pod } from '../api/types.ts';
-import { clone } from '../api/types.ts';
+import { clone, jsonEqual } from '../api/types.ts';
 import type { Clock } from '../clock.ts';
 import { parseRFC3339 } from '../clock.ts';
 import { controllerOf, isPodActive, isPodReady, nsName, podCondition, splitKey, tolerate, type ControllerContext } from './context.ts';
@@ -212,7 +212,7 @@ export class ReplicationManager implements Controller {
     if (available > 0) status.availableReplicas = available;
     status.observedGeneration = owner.metadata.generation ?? 1;
     if (owner.status?.conditions) status.conditions = clone(owner.status.conditions);
-    if (JSON.stringify(sortKeys(status)) !== JSON.stringify(sortKeys(owner.status ?? {}))) {
+    if (!jsonEqual(status, owner.status ?? {})) {
       const copy = clone(owner);
       copy.status = status;
       tolerate(() => this.ctx.api.update(this.flavour.resource, ns, copy, { subresource: 'status' }));
@@ -231,9 +231,6 @@ export class ReplicationManager implements Controller {
 
 }
 
-function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-}
 
 /**
  * controller.ActivePodsWithRanks ordering (pkg/controller/controller_utils.go): the pods to
