@@ -261,23 +261,37 @@ export class DaemonSetController implements Controller {
 
 }
 
-// Daemon sets from the store are frozen: what is derived from their template is computed once.
-const hashes = new WeakMap<object, string>();
-const podShapes = new WeakMap<object, Pod>();
+/**
+ * What is derived from a daemon set's template, computed once per template: a status write hands
+ * out a new object (and a new template object), so the cache is keyed by uid and generation,
+ * which a template change bumps.
+ */
+interface TemplateFacts {
+  key: string;
+  hash: string;
+  /** The pod the template makes, as far as node fit is concerned (spec with the daemon tolerations). */
+  shape: Pod;
+}
+const templateFacts = new Map<string, TemplateFacts>();
 
-function templateHash(ds: KubeObject): string {
-  const template = ds.spec?.template ?? {};
-  let h = hashes.get(template);
-  if (h === undefined) hashes.set(template, (h = computeHash(template)));
-  return h;
+function factsOf(ds: KubeObject): TemplateFacts {
+  const uid = ds.metadata.uid ?? '';
+  const key = `${uid}/${ds.metadata.generation ?? 0}`;
+  let f = templateFacts.get(uid);
+  if (f?.key !== key) {
+    const template = ds.spec?.template ?? {};
+    f = { key, hash: computeHash(template), shape: { spec: withDaemonTolerations(template.spec ?? {}) } as unknown as Pod };
+    templateFacts.set(uid, f);
+  }
+  return f;
 }
 
-/** The pod the template makes, as far as node fit is concerned (spec with the daemon tolerations). */
+function templateHash(ds: KubeObject): string {
+  return factsOf(ds).hash;
+}
+
 function daemonPodShape(ds: KubeObject): Pod {
-  const template = ds.spec?.template ?? {};
-  let pod = podShapes.get(template);
-  if (!pod) podShapes.set(template, (pod = { spec: withDaemonTolerations(template.spec ?? {}) } as unknown as Pod));
-  return pod;
+  return factsOf(ds).shape;
 }
 
 /** Whether a node update changes where daemon pods go: labels, taints, unschedulable. */
