@@ -75,6 +75,7 @@ export class DaemonSetController implements Controller {
   observe(e: WatchEvent): void {
     if (e.resource === RESOURCE) {
       if (e.type !== 'DELETED') this.queue.add(nsName(e.object));
+      else templateFacts.delete(e.object.metadata.uid ?? '');
       return;
     }
     if (e.resource === 'nodes') {
