@@ -3,40 +3,12 @@
  * three kubia pods and its Service, a selector-less Service with hand-made Endpoints, an
  * ExternalName Service). Numbers are seconds of simulated time passing.
  */
+import { applyHeredoc, KUBIA_SERVICE, kubiaRC } from '../support/manifests.ts';
+
 export const SCENARIO: (string | number)[] = [
-  `kubectl apply -f - <<EOF
-apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-  selector:
-    app: kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-        ports:
-        - containerPort: 8080
-EOF`,
+  applyHeredoc(kubiaRC({ containerPort: 8080 })),
   60,
-  `kubectl apply -f - <<EOF
-apiVersion: v1
-kind: Service
-metadata:
-  name: kubia
-spec:
-  selector:
-    app: kubia
-  ports:
-  - port: 80
-    targetPort: 8080
-EOF`,
+  applyHeredoc(KUBIA_SERVICE),
   120,
   `kubectl apply -f - <<EOF
 apiVersion: v1

@@ -5,6 +5,7 @@ import { evaluateCheck, type CheckContext } from '../../src/lessons/checks.ts';
 import { invocationMatches, invocations } from '../../src/lessons/commands.ts';
 import { j } from '../../src/lessons/messages.ts';
 import { evaluatePath } from '../../src/lessons/path.ts';
+import { kubiaRC } from '../support/manifests.ts';
 import { BufferIO } from '../../src/shell/io.ts';
 import { Shell } from '../../src/shell/shell.ts';
 
@@ -15,26 +16,7 @@ async function shellWith(script: string[]): Promise<Shell> {
 }
 const ctx = (shell: Shell): CheckContext => ({ api: shell.cluster.api, fs: shell.fs, history: shell.history });
 
-const KUBIA = `cat > kubia.yaml <<'EOF'
-apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: 2
-  selector:
-    app: kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-        ports:
-        - containerPort: 8080
-EOF`;
+const KUBIA = `cat > kubia.yaml <<'EOF'\n${kubiaRC({ replicas: 2, containerPort: 8080 })}EOF`;
 const svc = (name: string, selector: string | undefined, targetPort = 8080) => `cat > ${name}-svc.yaml <<'EOF'
 apiVersion: v1
 kind: Service

@@ -2,46 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Cluster } from '../../src/cluster/cluster.ts';
-import { BufferIO } from '../../src/shell/io.ts';
 import { Shell } from '../../src/shell/shell.ts';
+import { applyHeredoc, KUBIA_SERVICE, kubiaRC, runOk as run } from '../support/manifests.ts';
 import { MapModelBuilder } from '../../src/ui/map/model.ts';
 import { MapLayouter, placePods, layoutMap, fit, columns } from '../../src/ui/map/layout.ts';
 
-async function run(shell: Shell, text: string): Promise<void> {
-  const io = new BufferIO();
-  const code = await shell.run(text, io);
-  if (code !== 0) throw new Error(`${text}\n${io.all}`);
-}
-
-const KUBIA = `kubectl apply -f - <<EOF
-apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-  selector:
-    app: kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: kubia
-spec:
-  selector:
-    app: kubia
-  ports:
-  - port: 80
-    targetPort: 8080
-EOF`;
+const KUBIA = applyHeredoc(kubiaRC(), KUBIA_SERVICE);
 
 async function kubia() {
   const shell = new Shell({ cluster: new Cluster({ seed: 5 }) });
@@ -116,7 +82,7 @@ describe('cluster map layout', () => {
 
   it('marks Endpoints whose manager changed: a selector added, then removed (stale)', async () => {
     const shell = new Shell({ cluster: new Cluster({ seed: 5 }) });
-    await run(shell, KUBIA.replace(/---[\s\S]*$/, 'EOF'));
+    await run(shell, applyHeredoc(kubiaRC()));
     await run(
       shell,
       'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Service\nmetadata:\n  name: external-service\nspec:\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Endpoints\nmetadata:\n  name: external-service\nsubsets:\n- addresses:\n  - ip: 11.11.11.11\n  ports:\n  - port: 80\nEOF',

@@ -1,35 +1,12 @@
 /** The cluster map's model and its text, for the seed's states. */
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.ts';
-import { BufferIO } from '../../src/shell/io.ts';
 import { Shell } from '../../src/shell/shell.ts';
+import { applyHeredoc, kubiaRC, runOk as run } from '../support/manifests.ts';
 import { describeMap } from '../../src/ui/map/describe-map.ts';
 import { buildMapModel, MapModelBuilder } from '../../src/ui/map/model.ts';
 
-async function run(shell: Shell, text: string): Promise<void> {
-  const io = new BufferIO();
-  const code = await shell.run(text, io);
-  if (code !== 0) throw new Error(`${text}\n${io.all}`);
-}
-
-const RC = `kubectl apply -f - <<EOF
-apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-  selector:
-    app: kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-EOF`;
+const RC = applyHeredoc(kubiaRC());
 
 describe('cluster map model', () => {
   it('shows a Service, its controller-made slice and the matching pods', async () => {
