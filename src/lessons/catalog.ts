@@ -28,7 +28,17 @@ export function openLesson(id: string): Promise<Lesson> {
   let p = cache.get(id);
   if (!p) {
     const prefix = `../../lessons/${id}/`;
-    p = loadLesson(id, { read: async (path) => FILES[prefix + path]?.() });
+    // Every file of the lesson is asked for at once: loadLesson reads them one after another,
+    // and each is a separate small chunk, so reading them lazily cost one round trip per file
+    // (a dozen in series on the page's critical path to a ready lab).
+    const files = new Map<string, Promise<string>>();
+    for (const [key, load] of Object.entries(FILES)) {
+      if (!key.startsWith(prefix)) continue;
+      const file = load();
+      file.catch(() => {}); // a failure surfaces when loadLesson reads the file, not here
+      files.set(key.slice(prefix.length), file);
+    }
+    p = loadLesson(id, { read: async (path) => files.get(path) });
     cache.set(id, p);
   }
   return p;
