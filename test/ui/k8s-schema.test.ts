@@ -11,11 +11,18 @@ describe('kubernetes JSON schema for the editor', () => {
     expect(svc.additionalProperties).toBe(false);
     const port = s.definitions['core.v1.ServicePort'];
     expect(port.required).toContain('port');
-    expect(port.properties.targetPort).toEqual({ anyOf: [{ type: 'integer' }, { type: 'string' }] });
+    expect(port.properties.targetPort).toEqual({ anyOf: [{ type: 'integer' }, { type: 'string' }], title: 'targetPort <IntOrString>' });
     expect(s.allOf).toContainEqual({
-      if: { properties: { apiVersion: { const: 'v1' }, kind: { const: 'Service' } }, required: ['apiVersion', 'kind'] },
+      if: {
+        title: 'Service (v1)',
+        properties: { apiVersion: { const: 'v1', pattern: '^v1$' }, kind: { const: 'Service', pattern: '^Service$' } },
+        required: ['apiVersion', 'kind'],
+      },
       then: { $ref: '#/definitions/core.v1.Service' },
     });
+    expect(s.allOf).toContainEqual(expect.objectContaining({
+      if: expect.objectContaining({ properties: { apiVersion: { const: 'discovery.k8s.io/v1', pattern: '^discovery\\.k8s\\.io/v1$' }, kind: { const: 'EndpointSlice', pattern: '^EndpointSlice$' } } }),
+    }));
   });
 
   it('puts descriptions on fields when given', () => {

@@ -10,6 +10,10 @@
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/suggest/register';
+// features/suggest/register brings only inline suggestions: the suggest widget and the snippet
+// insertion its items use (`port: ${1:0}`) are separate contributions (editor.main imports them).
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/editor/contrib/snippet/browser/snippetController2';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/bracketMatching/register';
@@ -30,6 +34,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import { loadDescriptions } from '../../cluster/api/schema.ts';
 import { kubernetesSchema } from './k8s-schema.ts';
+import { escapeHoverHeading, tidyCompletionItems } from './yaml-service-tidy.ts';
 
 (globalThis as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -45,6 +50,28 @@ import { kubernetesSchema } from './k8s-schema.ts';
  */
 const yamlMonaco = {
   ...monaco,
+  languages: {
+    ...monaco.languages,
+    // The YAML completions and hovers pass through yaml-service-tidy.ts.
+    registerHoverProvider(language: string, provider: monaco.languages.HoverProvider) {
+      return monaco.languages.registerHoverProvider(language, {
+        ...provider,
+        async provideHover(...args: Parameters<monaco.languages.HoverProvider['provideHover']>) {
+          const hover = await provider.provideHover(...args);
+          return hover ? { ...hover, contents: hover.contents.map((c) => ({ ...c, value: escapeHoverHeading(c.value) })) } : hover;
+        },
+      });
+    },
+    registerCompletionItemProvider(language: string, provider: monaco.languages.CompletionItemProvider) {
+      return monaco.languages.registerCompletionItemProvider(language, {
+        ...provider,
+        async provideCompletionItems(...args: Parameters<monaco.languages.CompletionItemProvider['provideCompletionItems']>) {
+          const list = await provider.provideCompletionItems(...args);
+          return list ? { ...list, suggestions: tidyCompletionItems(list.suggestions) } : list;
+        },
+      });
+    },
+  },
   editor: {
     ...monaco.editor,
     createWebWorker(opts: { label?: string; createData?: unknown; worker?: unknown }) {
@@ -64,6 +91,8 @@ const descriptions = workersAvailable ? await loadDescriptions().catch(() => und
 if (workersAvailable) configureMonacoYaml(yamlMonaco as unknown as typeof monaco, {
   enableSchemaRequest: false,
   hover: true,
+  // The field's own heading (`ports <[]ServicePort>`) says enough; no "Source:" link to the schema.
+  hoverSchemaSource: false,
   completion: true,
   validate: true,
   schemas: [{ uri: 'https://kubelab.invalid/kubernetes-1.33.json', fileMatch: ['**/*.yaml', '**/*.yml'], schema: kubernetesSchema(descriptions) as never }],
