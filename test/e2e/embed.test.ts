@@ -208,6 +208,11 @@ describe('embedded in another site', () => {
     await frame.click('[data-testid=monaco-host] .view-lines', { button: 'right' });
     await frame.waitForSelector('[data-testid=paste-hint]');
     expect(await frame.textContent('[data-testid=paste-hint]')).toContain('Ctrl+V');
+    // ...and the menu has no Paste entry that could only fail (its Cut and Copy work: native events).
+    await frame.waitForSelector('.monaco-menu .action-label');
+    const entries = await frame.$$eval('.monaco-menu .action-label', (els) => els.map((e) => e.textContent?.trim()).filter(Boolean));
+    expect(entries).toContain('Copy');
+    expect(entries).not.toContain('Paste');
     await page.keyboard.press('Escape');
     await page.screenshot({ path: '/tmp/kubelab-iframe-sandboxed.png' });
     expect(errors).toEqual([]);

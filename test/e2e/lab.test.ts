@@ -10,6 +10,32 @@ const waitFor = (page: Page, text: string) =>
   page.waitForFunction((t) => [...(document.querySelector('[data-testid=terminal] .xterm-rows')?.children ?? [])].map((r) => r.textContent!.trimEnd()).join('\n').includes(t), text, { timeout: 8000 });
 const ready = (page: Page) => page.waitForFunction(() => (window as unknown as { __kubelabReady?: number }).__kubelabReady !== undefined);
 
+/**
+ * The editor's problems as Monaco's own "go to next problem" (F8) walks them from the top: for the
+ * first, the count it shows ("1 of 2 problems"), its message, and the line and column it puts the
+ * cursor on (the marker's start).
+ */
+async function firstProblem(page: Page): Promise<{ count: string; message: string; line: number; column: number }> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('F8');
+  const widget = await page.waitForSelector('[data-testid=monaco-host] .marker-widget');
+  // Monaco draws the cursor on the next frame.
+  await page.waitForFunction(() => (document.querySelector('[data-testid=monaco-host] .marker-widget .message')?.textContent ?? '') !== '');
+  const count = (await widget.evaluate((e) => e.closest('.zone-widget')?.textContent ?? '')).match(/\d+ of \d+ problems?/)?.[0] ?? '';
+  const message = await widget.$eval('.message', (e) => e.textContent ?? '');
+  const where = await page.$eval('[data-testid=monaco-host]', (host) => {
+    const line = Number(host.querySelector('.active-line-number')?.textContent);
+    // Column from the cursor's offset, in characters of the (monospace) font.
+    const sample = host.querySelector('.view-line span') as HTMLElement;
+    const charWidth = sample.getBoundingClientRect().width / (sample.textContent ?? ' ').length;
+    const left = parseFloat((host.querySelector('.cursor') as HTMLElement).style.left);
+    return { line, column: Math.round(left / charWidth) + 1 };
+  });
+  await page.keyboard.press('Escape');
+  return { count, message, ...where };
+}
+
 describe('lab', () => {
   it('edits YAML with schema markers, applies it, and finds everything after a reload', async () => {
     const context = await lab.browser.newContext({ viewport: { width: 1400, height: 800 }, locale: 'en-US' });
@@ -39,7 +65,29 @@ describe('lab', () => {
     await typeLines(['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  portz: 80']);
     // The schema flags the unknown field.
     await page.waitForSelector('[data-testid=monaco-host] .squiggly-error, [data-testid=monaco-host] .squiggly-warning', { timeout: 15000 });
+    await expect.poll(() => firstProblem(page), { timeout: 15000 }).toEqual({ count: '1 of 1 problem', message: expect.stringContaining('Property portz is not allowed'), line: 6, column: 3 });
     await page.screenshot({ path: '/tmp/kubelab-editor.png' });
+    // A syntax error (a key indented under a plain value): one marker, where kubectl's parser
+    // stops (the colon), with kubectl's words; the schema's markers wait until the file parses.
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('    labels: x');
+    await page.waitForSelector('[data-testid=monaco-host] .squiggly-error', { timeout: 15000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=monaco-host] .squiggly-warning').length === 0);
+    await expect.poll(() => firstProblem(page), { timeout: 15000 }).toEqual({ count: '1 of 1 problem', message: expect.stringContaining('YAML syntax error: bad indentation of a mapping entry'), line: 5, column: 11 });
+    expect((await firstProblem(page)).message).toContain('yaml: line 5: mapping values are not allowed in this context');
+    await page.screenshot({ path: '/tmp/kubelab-editor-syntax.png' });
+    // Fixed again: the schema's marker is back.
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Control+Shift+k'); // delete the line
+    await page.waitForSelector('[data-testid=monaco-host] .squiggly-error', { state: 'detached' });
+    await page.waitForSelector('[data-testid=monaco-host] .squiggly-warning, [data-testid=monaco-host] .squiggly-error', { timeout: 15000 });
+    await expect.poll(() => firstProblem(page), { timeout: 15000 }).toEqual({ count: '1 of 1 problem', message: expect.stringContaining('Property portz is not allowed'), line: 6, column: 3 });
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
     await typeLines(['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  ports:', '  - port: 80']);

@@ -39,6 +39,15 @@ export function allowsFeature(feature: string, doc: Document = document): boolea
   }
 }
 
+/**
+ * Whether a Paste menu entry would fail here: in a frame whose host did not allow `clipboard-read`
+ * (Notion's does not), reading the clipboard is refused (embedding.md §3); the keys (a native paste
+ * event) still work. Where the browser cannot tell (Firefox, Safari), a frame is taken as refusing.
+ */
+export function clipboardReadBlocked(): boolean {
+  return isFramed() && allowsFeature('clipboard-read') !== true;
+}
+
 export interface DiagnosticRow {
   key: string;
   value: string;
