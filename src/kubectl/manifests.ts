@@ -83,15 +83,22 @@ export function readManifests(fs: VirtualFS, filenames: readonly string[], stdin
 
 /** Split a stream at lines that are `---` (optionally followed by spaces), as YAMLReader does. */
 export function splitDocuments(text: string): string[] {
-  const docs: string[] = [];
+  return documentsWithLines(text).map((d) => d.text);
+}
+
+/** The documents of a stream with the 0-based line each starts on (the editor's markers need it). */
+export function documentsWithLines(text: string): { text: string; firstLine: number }[] {
+  const docs: { text: string; firstLine: number }[] = [];
   let cur: string[] = [];
-  for (const line of text.split('\n')) {
+  let firstLine = 0;
+  text.split('\n').forEach((line, i) => {
     if (line.startsWith('---') && line.slice(3).trim() === '') {
-      docs.push(cur.join('\n'));
+      docs.push({ text: cur.join('\n'), firstLine });
       cur = [];
+      firstLine = i + 1;
     } else cur.push(line);
-  }
-  docs.push(cur.join('\n'));
+  });
+  docs.push({ text: cur.join('\n'), firstLine });
   return docs;
 }
 

@@ -6,7 +6,7 @@
  * and it runs on the main thread, so it works where the schema worker cannot start.
  */
 import { load, YAML11_SCHEMA } from 'js-yaml';
-import { splitDocuments } from '../../kubectl/manifests.ts';
+import { documentsWithLines } from '../../kubectl/manifests.ts';
 import { goYamlError } from '../../kubectl/yaml-errors.ts';
 
 export interface SyntaxMarker {
@@ -20,13 +20,12 @@ export interface SyntaxMarker {
 
 export function yamlSyntaxMarkers(text: string): SyntaxMarker[] {
   const out: SyntaxMarker[] = [];
-  let firstLine = 0; // 0-based line where the current document starts
-  for (const doc of splitDocuments(text)) {
+  for (const { text: doc, firstLine } of documentsWithLines(text)) {
     const lines = doc.split('\n');
     // Only comments or blanks: kubectl skips such a document (js-yaml 5 calls it an error).
     const lastContent = lines.findLastIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    if (lastContent < 0) continue;
     try {
-      if (lastContent < 0) continue;
       load(doc, { schema: YAML11_SCHEMA });
     } catch (e) {
       const err = e as { reason?: string; mark?: { line: number; column: number } };
@@ -38,8 +37,6 @@ export function yamlSyntaxMarkers(text: string): SyntaxMarker[] {
         column: past ? 1 : (err.mark?.column ?? 0) + 1,
         message: `YAML syntax error: ${reason}\nkubectl apply: error converting YAML to JSON: ${goYamlError(e, doc)}`,
       });
-    } finally {
-      firstLine += lines.length + 1; // its lines and the `---` after it
     }
   }
   return out;
