@@ -5,6 +5,7 @@
 import type { CommandIO } from './io.ts';
 import type { Shell } from './shell.ts';
 import { TEXT_UTILS } from './textutils.ts';
+import { FILE_UTILS } from './fileutils.ts';
 
 export type Builtin = (args: string[], io: CommandIO, shell: Shell) => Promise<number> | number;
 
@@ -13,6 +14,7 @@ export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
 export const BUILTINS: Record<string, Builtin> = {
   ...TEXT_UTILS,
+  ...FILE_UTILS,
   echo(args, io) {
     let newline = true;
     let i = 0;
@@ -122,6 +124,7 @@ const HELP_EN = `KubeLab terminal: a small bash with kubectl v1.33 against a sim
 
   kubectl ...        talk to the cluster (try: kubectl get svc, kubectl --help)
   ls, cat, echo      files you write here are the editor's files (kubectl apply -f FILE)
+  touch, rm, mv, cp  and mkdir, on those files
   cat > f <<EOF      heredocs work, typed or pasted
   sleep N            let N seconds pass; history; clear; pwd; cd
   grep, head, tail   and wc, sort, uniq, cut, tr, base64 for what kubectl prints
@@ -134,6 +137,7 @@ const HELP_KO = `KubeLab 터미널: 시뮬레이션 클러스터에 연결된 ku
 
   kubectl ...        클러스터와 통신한다 (예: kubectl get svc, kubectl --help)
   ls, cat, echo      여기서 만든 파일은 편집기의 파일과 같다 (kubectl apply -f 파일)
+  touch, rm, mv, cp  mkdir과 함께 이 파일들을 다룬다
   cat > f <<EOF      히어독(heredoc)은 입력해도, 붙여 넣어도 동작한다
   sleep N            N초가 지나게 한다. history, clear, pwd, cd도 있다
   grep, head, tail   wc, sort, uniq, cut, tr, base64로 kubectl 출력을 거른다

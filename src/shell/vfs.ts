@@ -54,6 +54,16 @@ export class VirtualFS {
     return had;
   }
 
+  /** A directory and everything below it (`rm -r`); false when there is no such directory. */
+  removeTree(path: string): boolean {
+    const p = this.resolve(path);
+    if (!this.dirs.has(p) || p === '/') return false;
+    for (const f of this.filesUnder(p)) this.remove(f);
+    const prefix = p + '/';
+    for (const d of [...this.dirs]) if (d === p || d.startsWith(prefix)) this.dirs.delete(d);
+    return true;
+  }
+
   mkdirp(path: string): void {
     let cur = '';
     for (const seg of this.resolve(path).split('/').filter(Boolean)) {
