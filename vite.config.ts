@@ -18,11 +18,26 @@ function precacheList(): Plugin {
   };
 }
 
+// In the page's build only (worker bundles do not run these plugins), monaco-yaml's worker module
+// registers its language service with src/ui/editor/yaml-service-main-thread.ts instead of
+// starting a worker server: the editor's fallback where no worker can start (an opaque origin).
+function yamlServiceOnMainThread(): Plugin {
+  const shim = fileURLToPath(new URL('./src/ui/editor/yaml-service-main-thread.ts', import.meta.url));
+  return {
+    name: 'kubelab-yaml-service-main-thread',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'monaco-worker-manager/worker' && importer?.includes('/monaco-yaml/')) return shim;
+      return null;
+    },
+  };
+}
+
 // A relative base so the built site works from any sub-path (GitHub Pages, a school server).
 export default defineConfig({
   base: './',
   publicDir: 'static',
-  plugins: [svelte(), precacheList()],
+  plugins: [svelte(), precacheList(), yamlServiceOnMainThread()],
   resolve: {
     // monaco-yaml's worker imports `monaco-editor/esm/vs/...`, which monaco-editor 0.57's
     // export map (`./*` → `./esm/vs/*.js`) does not serve: point it at the files.

@@ -192,11 +192,28 @@ describe('embedded in another site', () => {
       console.log(await rows(frame));
       throw e;
     });
-    // No worker can start here, so the schema checks are off; the YAML syntax markers (js-yaml on
-    // the main thread) still flag a mapping inside a plain value.
+    await page.keyboard.type('touch s.yaml');
+    await page.keyboard.press('Enter');
+    // No worker can start here: monaco-yaml's language service runs on the page's thread instead,
+    // with the same completion and schema markers.
     await frame.click('#tab-editor');
+    await frame.click('[data-testid=editor] [role=tab]:has-text("s.yaml")');
     await frame.waitForSelector('[data-testid=monaco-host] .view-lines', { timeout: 20000 });
     await frame.click('[data-testid=monaco-host] .view-lines');
+    await page.keyboard.type('apiVersion: v1');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('kind: Service');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('spec:');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Space');
+    await frame.waitForSelector('[data-testid=monaco-host] .suggest-widget.visible .monaco-list-row', { timeout: 15000 });
+    const offered = await frame.$$eval('[data-testid=monaco-host] .suggest-widget.visible .label-name', (els) => els.map((e) => e.textContent!.trim()));
+    expect(offered).toEqual(expect.arrayContaining(['allocateLoadBalancerNodePorts', 'clusterIP']));
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('bogus: 1');
+    await frame.waitForSelector('[data-testid=monaco-host] .squiggly-warning, [data-testid=monaco-host] .squiggly-error', { timeout: 15000 });
+    // The YAML syntax markers (js-yaml on the main thread) flag a mapping inside a plain value.
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('note: a: b');

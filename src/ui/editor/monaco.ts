@@ -4,8 +4,9 @@
  * monaco-yaml validating against the Kubernetes v1.33 schema. Workers are bundled by Vite
  * (`?worker`). Under an opaque origin (a frame sandboxed without allow-same-origin) no worker
  * can start, not even from a blob URL (tried in Chromium 14x): Monaco then runs its own worker code
- * on the main thread, and the schema checks are left out; the syntax markers (yaml-markers.ts)
- * run on the main thread anyway.
+ * on the main thread, and so does monaco-yaml's language service (yaml-service-main-thread.ts):
+ * schema markers, hover and completion work there too. The syntax markers (yaml-markers.ts) always
+ * run on the main thread.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/hover/register';
@@ -35,6 +36,7 @@ import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import { loadDescriptions } from '../../cluster/api/schema.ts';
 import { kubernetesSchema } from './k8s-schema.ts';
 import { escapeHoverHeading, tidyCompletionItems } from './yaml-service-tidy.ts';
+import { mainThreadYamlWorker } from './yaml-service-main-thread.ts';
 
 (globalThis as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -76,6 +78,7 @@ const yamlMonaco = {
     ...monaco.editor,
     createWebWorker(opts: { label?: string; createData?: unknown; worker?: unknown }) {
       if (opts.worker) return monaco.editor.createWebWorker(opts as never);
+      if (!workersAvailable) return mainThreadYamlWorker(monaco, opts.createData);
       const worker = new YamlWorker();
       worker.postMessage('init');
       worker.postMessage(opts.createData);
@@ -87,8 +90,8 @@ const yamlMonaco = {
 /** `origin` is the string 'null' for an opaque origin. */
 export const workersAvailable = typeof Worker !== 'undefined' && globalThis.origin !== 'null';
 
-const descriptions = workersAvailable ? await loadDescriptions().catch(() => undefined) : undefined;
-if (workersAvailable) configureMonacoYaml(yamlMonaco as unknown as typeof monaco, {
+const descriptions = await loadDescriptions().catch(() => undefined);
+configureMonacoYaml(yamlMonaco as unknown as typeof monaco, {
   enableSchemaRequest: false,
   hover: true,
   // The field's own heading (`ports <[]ServicePort>`) says enough; no "Source:" link to the schema.
