@@ -23,6 +23,15 @@
 const BEST_WIDTH = 80;
 const BEST_INDENT = 2;
 
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+const NEW_LINES: string[] = [];
+function newLine(indent: number): string {
+  return (NEW_LINES[indent] ??= '\n' + ' '.repeat(indent));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Key order (goyaml.v2 sorter.go)
 
@@ -214,6 +223,11 @@ function isBlankOrEnd(cps: number[], i: number): boolean {
   return i >= cps.length || cps[i] === 0x20 || cps[i] === 0x09 || isBreakCp(cps[i]);
 }
 
+/** Indicators that forbid plain style at the start of a scalar: # , [ ] { } & * ! | > ' " % @ ` */
+const LEADING_INDICATORS = new Set([...'#,[]{}&*!|>\'"%@`'].map((ch) => ch.charCodeAt(0)));
+/** Flow indicators anywhere else: , ? [ ] { } */
+const FLOW_INDICATORS = new Set([...',?[]{}'].map((ch) => ch.charCodeAt(0)));
+
 function analyze(cps: number[]): Analysis {
   if (cps.length === 0) {
     return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
@@ -237,25 +251,26 @@ function analyze(cps: number[]): Analysis {
   }
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i];
-    const ch = String.fromCodePoint(c);
     const followedByWhitespace = isBlankOrEnd(cps, i + 1);
     if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
+      if (LEADING_INDICATORS.has(c)) {
         flowIndicators = true;
         blockIndicators = true;
-      } else if (ch === '?' || ch === ':') {
+      } else if (c === 0x3f || c === 0x3a) {
+        // '?' or ':'
         flowIndicators = true;
         if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '-' && followedByWhitespace) {
+      } else if (c === 0x2d && followedByWhitespace) {
+        // '-'
         flowIndicators = true;
         blockIndicators = true;
       }
     } else {
-      if (',?[]{}'.includes(ch)) flowIndicators = true;
-      else if (ch === ':') {
+      if (FLOW_INDICATORS.has(c)) flowIndicators = true;
+      else if (c === 0x3a) {
         flowIndicators = true;
         if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '#' && precededByWhitespace) {
+      } else if (c === 0x23 && precededByWhitespace) {
         flowIndicators = true;
         blockIndicators = true;
       }
@@ -325,33 +340,54 @@ function stringStyle(s: string, cps: number[], a: Analysis, simpleKey: boolean):
 // ---------------------------------------------------------------------------------------------
 // Output with libyaml's column bookkeeping
 
+/**
+ * The output is a list of pieces joined once at the end. Appending to one string made a rope
+ * whose every piece lived until the end: on 1,000 pods (2.7 MB of YAML) most of the time went
+ * to the garbage collector moving those pieces. The pieces here are mostly the object's own
+ * strings and shared constants.
+ */
 class Out {
-  text = '';
+  private readonly parts: string[] = [];
   column = 0;
   /** The last character written is whitespace (libyaml `whitespace`). */
   whitespace = true;
   /** Only indentation so far on this line (libyaml `indention`). */
   indention = true;
+  /** What strings without spaces or breaks came out as (writeString). */
+  written?: Map<string, Written>;
 
+  get text(): string {
+    return this.parts.join('');
+  }
+  /** Append text whose width the caller accounts for. */
+  append(s: string): void {
+    this.parts.push(s);
+  }
   put(s: string): void {
-    this.text += s;
+    this.parts.push(s);
     this.column++;
   }
   /** Write a run of characters without breaks. */
   write(s: string): void {
-    this.text += s;
+    this.parts.push(s);
     for (const _ of s) this.column++;
   }
   breakLine(): void {
-    this.text += '\n';
+    this.parts.push('\n');
     this.column = 0;
     this.indention = true;
   }
   /** yaml_emitter_write_indent. */
   indent(indent: number): void {
     const n = Math.max(indent, 0);
-    if (!this.indention || this.column > n || (this.column === n && !this.whitespace)) this.breakLine();
-    while (this.column < n) this.put(' ');
+    if (!this.indention || this.column > n || (this.column === n && !this.whitespace)) {
+      // The line break and the new line's indentation as one piece.
+      this.parts.push(newLine(n));
+      this.column = n;
+    } else if (this.column < n) {
+      this.parts.push(spaces(n - this.column));
+      this.column = n;
+    }
     this.whitespace = true;
     this.indention = true;
   }
@@ -364,8 +400,25 @@ class Out {
   }
 }
 
-function writePlain(out: Out, cps: number[], indent: number, allowBreaks: boolean): void {
+/** Printable ASCII without space, `"` or `\\`: written as is inside double quotes. */
+const DOUBLE_QUOTED_AS_IS = /^[\x21\x23-\x5b\x5d-\x7e]*$/;
+/** Printable ASCII without space or `'`: written as is inside single quotes. */
+const SINGLE_QUOTED_AS_IS = /^[\x21-\x26\x28-\x7e]*$/;
+
+/** A run of characters with no space (so no fold) and nothing to escape, as one piece. */
+function writeRun(out: Out, s: string, length: number): void {
+  out.append(s);
+  out.column += length;
+}
+
+function writePlain(out: Out, cps: number[], indent: number, allowBreaks: boolean, s?: string): void {
   if (!out.whitespace) out.put(' ');
+  if (s !== undefined && !s.includes(' ')) {
+    writeRun(out, s, cps.length);
+    out.whitespace = false;
+    out.indention = false;
+    return;
+  }
   let spaces = false;
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i];
@@ -386,8 +439,15 @@ function writePlain(out: Out, cps: number[], indent: number, allowBreaks: boolea
   out.indention = false;
 }
 
-function writeSingleQuoted(out: Out, cps: number[], indent: number, allowBreaks: boolean): void {
+function writeSingleQuoted(out: Out, cps: number[], indent: number, allowBreaks: boolean, s: string): void {
   out.indicator("'", true, false, false);
+  if (SINGLE_QUOTED_AS_IS.test(s)) {
+    writeRun(out, s, cps.length);
+    out.indicator("'", false, false, false);
+    out.whitespace = false;
+    out.indention = false;
+    return;
+  }
   let spaces = false;
   let breaks = false;
   for (let i = 0; i < cps.length; i++) {
@@ -403,7 +463,7 @@ function writeSingleQuoted(out: Out, cps: number[], indent: number, allowBreaks:
       if (!breaks && c === 0x0a) out.breakLine();
       if (c === 0x0a) out.breakLine();
       else {
-        out.text += String.fromCodePoint(c);
+        out.append(String.fromCodePoint(c));
         out.column = 0;
         out.indention = true;
       }
@@ -428,8 +488,15 @@ const SHORT_ESCAPES: Record<number, string> = {
   0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
 };
 
-function writeDoubleQuoted(out: Out, cps: number[], indent: number, allowBreaks: boolean): void {
+function writeDoubleQuoted(out: Out, cps: number[], indent: number, allowBreaks: boolean, s: string): void {
   out.indicator('"', true, false, false);
+  if (DOUBLE_QUOTED_AS_IS.test(s)) {
+    writeRun(out, s, cps.length);
+    out.indicator('"', false, false, false);
+    out.whitespace = false;
+    out.indention = false;
+    return;
+  }
   // go-yaml's is_bom looks at the start of the value, not at the current character: a value
   // that starts with a BOM has every character escaped.
   const bom = cps[0] === 0xfeff;
@@ -480,7 +547,7 @@ function writeLiteral(out: Out, cps: number[], indent: number): void {
     if (isBreakCp(c)) {
       if (c === 0x0a) out.breakLine();
       else {
-        out.text += String.fromCodePoint(c);
+        out.append(String.fromCodePoint(c));
         out.column = 0;
         out.indention = true;
       }
@@ -511,16 +578,53 @@ function foldNEL(s: string): string {
 /** Strings that are plain whatever the context: no indicators, spaces or breaks, short. */
 const SIMPLE_PLAIN = /^[a-zA-Z_/][a-zA-Z0-9_./-]{0,59}$/;
 
+/**
+ * A string with no space and no line break is written the same wherever it stands: only spaces
+ * fold and only breaks start lines, so its text (after the separating space every style puts
+ * first when needed) depends on nothing but the string: not on the column, and not on whether it
+ * is a key (keys differ only when multi-line). Objects repeat such strings (timestamps, images,
+ * label values): each is analysed once per output.
+ */
+const MAX_REMEMBERED = 256;
+
+interface Written {
+  text: string;
+  /** Columns the text takes (code points). */
+  width: number;
+}
+
 function writeString(out: Out, raw: string, indent: number, simpleKey: boolean): void {
   if (SIMPLE_PLAIN.test(raw) && resolvesAsString(raw)) {
     // Fast path (most keys and values): the analysis below would choose plain style anyway.
     if (!out.whitespace) out.put(' ');
-    out.text += raw;
+    out.append(raw);
     out.column += raw.length;
     out.whitespace = false;
     out.indention = false;
     return;
   }
+  if (raw.length > MAX_REMEMBERED || raw.includes(' ') || BREAK.test(raw)) {
+    checkReadableString(raw);
+    return writeStringStyled(out, raw, indent, simpleKey);
+  }
+  const memo = (out.written ??= new Map());
+  let w = memo.get(raw);
+  if (!w) {
+    checkReadableString(raw);
+    const scratch = new Out();
+    scratch.indention = false;
+    writeStringStyled(scratch, raw, indent, simpleKey);
+    w = { text: scratch.text, width: scratch.column };
+    memo.set(raw, w);
+  }
+  if (!out.whitespace) out.put(' ');
+  out.append(w.text);
+  out.column += w.width;
+  out.whitespace = false;
+  out.indention = false;
+}
+
+function writeStringStyled(out: Out, raw: string, indent: number, simpleKey: boolean): void {
   const s = foldNEL(raw);
   const cps = runes(s);
   const a = analyze(cps);
@@ -528,11 +632,11 @@ function writeString(out: Out, raw: string, indent: number, simpleKey: boolean):
   const allowBreaks = !simpleKey;
   switch (style) {
     case 'plain':
-      return writePlain(out, cps, indent, allowBreaks);
+      return writePlain(out, cps, indent, allowBreaks, s);
     case 'single':
-      return writeSingleQuoted(out, cps, indent, allowBreaks);
+      return writeSingleQuoted(out, cps, indent, allowBreaks, s);
     case 'double':
-      return writeDoubleQuoted(out, cps, indent, allowBreaks);
+      return writeDoubleQuoted(out, cps, indent, allowBreaks, s);
     case 'literal':
       return writeLiteral(out, cps, indent);
   }
@@ -564,6 +668,8 @@ export function goFormatFloatG(f: number): string {
 
 /** A JSON number as go-yaml writes it back: integers in decimal, floats in Go's %g. */
 function numberText(n: number): string {
+  // Safe integers (nearly every number in an object) print the same digits in both languages.
+  if (Number.isSafeInteger(n)) return String(n);
   const json = JSON.stringify(n); // the same text Go's encoding/json writes for a float64
   if (/^-?\d+$/.test(json)) {
     const v = BigInt(json);
@@ -577,11 +683,6 @@ function numberText(n: number): string {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-function isEmptyCollection(v: unknown): boolean {
-  if (Array.isArray(v)) return v.length === 0;
-  return v !== null && typeof v === 'object' && Object.keys(v).length === 0;
-}
-
 function writeScalar(out: Out, v: unknown, indent: number, simpleKey: boolean): void {
   // Scalars are written with the indentation raised by one step (emit_scalar increase_indent).
   const scalarIndent = indent < 0 ? BEST_INDENT : indent + BEST_INDENT;
@@ -591,13 +692,15 @@ function writeScalar(out: Out, v: unknown, indent: number, simpleKey: boolean): 
   else if (typeof v === 'boolean') text = v ? 'true' : 'false';
   else if (typeof v === 'number') text = numberText(v);
   else text = String(v);
-  writePlain(out, runes(text), scalarIndent, !simpleKey);
+  writePlain(out, runes(text), scalarIndent, !simpleKey, text);
 }
 
 /** A key is a simple key unless multi-line or longer than 128 bytes (yaml_emitter_check_simple_key). */
+const BREAK = /[\n\r\u0085\u2028\u2029]/;
+
 function isSimpleKey(k: string): boolean {
   if (k.length > 42 && utf8Length(k) > 128) return false;
-  return !runes(k).some(isBreakCp);
+  return !BREAK.test(k);
 }
 
 function utf8Length(s: string): number {
@@ -610,13 +713,15 @@ function utf8Length(s: string): number {
 }
 
 function writeNode(out: Out, v: unknown, indent: number, ctx: 'root' | 'mapping' | 'sequence'): void {
-  if (Array.isArray(v) || (v !== null && typeof v === 'object')) {
-    if (isEmptyCollection(v)) {
-      out.indicator(Array.isArray(v) ? '[' : '{', true, true, false);
-      out.indicator(Array.isArray(v) ? ']' : '}', false, false, false);
+  if (v !== null && typeof v === 'object') {
+    const isList = Array.isArray(v);
+    const ownKeys = isList ? undefined : Object.keys(v);
+    if (isList ? v.length === 0 : ownKeys!.length === 0) {
+      out.indicator(isList ? '[' : '{', true, true, false);
+      out.indicator(isList ? ']' : '}', false, false, false);
       return;
     }
-    if (Array.isArray(v)) {
+    if (isList) {
       // Sequences directly under a mapping key are "indentless".
       const seqIndent = indent < 0 ? 0 : ctx === 'mapping' && !out.indention ? indent : indent + BEST_INDENT;
       for (const item of v) {
@@ -628,10 +733,16 @@ function writeNode(out: Out, v: unknown, indent: number, ctx: 'root' | 'mapping'
     }
     const mapIndent = indent < 0 ? 0 : indent + BEST_INDENT;
     const obj = v as Record<string, unknown>;
-    const keys = new Map<string, string>();
-    for (const k of Object.keys(obj)) keys.set(foldNEL(k), k);
-    for (const k of sortYamlKeys([...keys.keys()])) {
-      const value = obj[keys.get(k)!];
+    // Keys are read back as they are unless they hold a NEL (folded, see foldNEL).
+    let keys: Map<string, string> | undefined;
+    if (ownKeys!.some((k) => k.includes('\u0085'))) {
+      // Two keys may fold to one, and only the last is written: check them all first.
+      checkReadable(obj);
+      keys = new Map<string, string>();
+      for (const k of ownKeys!) keys.set(foldNEL(k), k);
+    }
+    for (const k of sortYamlKeys(keys ? [...keys.keys()] : ownKeys!)) {
+      const value = obj[keys ? keys.get(k)! : k];
       out.indent(mapIndent);
       if (isSimpleKey(k)) {
         writeScalar(out, k, mapIndent, true);
@@ -655,15 +766,20 @@ const READER_REJECTS = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff]
 /** What sigs.k8s.io/yaml fails with; kubectl prints it as `error: yaml: ...`. */
 export class YamlError extends Error {}
 
+function checkReadableString(s: string): void {
+  if (READER_REJECTS.test(s)) throw new YamlError('yaml: control characters are not allowed');
+}
+
 function checkReadable(v: unknown): void {
   if (typeof v === 'string') {
-    if (READER_REJECTS.test(v)) throw new YamlError('yaml: control characters are not allowed');
+    checkReadableString(v);
   } else if (Array.isArray(v)) {
     for (const x of v) checkReadable(x);
   } else if (v !== null && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) {
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
       checkReadable(k);
-      checkReadable(x);
+      checkReadable((v as Record<string, unknown>)[k]);
     }
   }
 }
@@ -673,7 +789,8 @@ function checkReadable(v: unknown): void {
  * YamlError where go-yaml cannot read the intermediate JSON (DEL and C1 control characters).
  */
 export function toYAML(value: unknown): string {
-  checkReadable(value);
+  // Every string is checked as it is written (checkReadableString in writeString; the ones the
+  // fast paths take cannot hold such characters), not in a walk of its own beforehand.
   const out = new Out();
   writeNode(out, value as Json, -1, 'root');
   // yaml_emitter_emit_document_end writes the final line break.
