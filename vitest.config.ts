@@ -8,5 +8,6 @@ export default defineConfig({
     // test/ui/schema-completion.test.ts runs monaco-yaml's worker with its Monaco bootstrap mocked:
     // the mock reaches the worker's imports only when the package goes through Vite.
     server: { deps: { inline: ['monaco-yaml'] } },
+    setupFiles: ['test/support/setup.ts'],
   },
 });

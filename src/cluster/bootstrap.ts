@@ -11,6 +11,7 @@
  * The control plane's static pods, kube-proxy and flannel come from bootstrap-addons.ts.
  * Not created: ConfigMaps and ServiceAccounts.
  */
+import type { ApiServer } from './api/apiserver.ts';
 import type { Cluster } from './cluster.ts';
 import type { KubeObject } from './api/types.ts';
 import { fakeSha256 } from './controllers/images.ts';
@@ -42,8 +43,9 @@ export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.0';
 
 const MIN = 60_000;
 
-export function bootstrap(cluster: Cluster, now: number): void {
-  const { api, clock } = cluster;
+/** `api`: the client the cluster's own components use (ApiServer.internalClient), as kubeadm's are. */
+export function bootstrap(cluster: Cluster, api: ApiServer, now: number): void {
+  const { clock } = cluster;
   const start = clock.now();
   const at = (ms: number) => clock.advanceTo(start + ms);
 
@@ -93,7 +95,7 @@ export function bootstrap(cluster: Cluster, now: number): void {
       createControlPlaneMirrorPods(api, node, n.ip, clock.nowRFC3339().replace('Z', '.517318962Z'));
       at(2 * MIN);
       createKubeProxy(api);
-      dns(cluster);
+      dns(api);
       at(4 * MIN);
       createFlannel(api);
     }
@@ -177,8 +179,7 @@ function nodeObject(n: NodeSpec): KubeObject {
 }
 
 /** kubeadm's CoreDNS addon: the kube-dns Service and the coredns Deployment (2 replicas). */
-function dns(cluster: Cluster): void {
-  const { api } = cluster;
+function dns(api: ApiServer): void {
   api.create('deployments.apps', 'kube-system', {
     apiVersion: 'apps/v1',
     kind: 'Deployment',

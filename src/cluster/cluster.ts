@@ -53,7 +53,10 @@ export class Cluster {
     this.api = new ApiServer(this.clock, this.random);
     // The informer cache must see each write before any controller does.
     const cache = new ObjectCache(this.api);
-    const ctx: ControllerContext = { api: this.api, cache, recorder: new EventRecorder(this.api) };
+    // The control plane's components write through the internal client: what they build is
+    // copied, not strictly decoded (ApiServer.internalClient).
+    const internal = this.api.internalClient();
+    const ctx: ControllerContext = { api: internal, cache, recorder: new EventRecorder(internal) };
     const runtime = new ContainerRuntime();
     this.runtime = runtime;
     this.controllers = new ControllerManager(this.api);
@@ -70,7 +73,7 @@ export class Cluster {
     this.controllers.add(new GarbageCollector(ctx));
     this.controllers.add(new NamespaceController(ctx, this.clock));
     this.network = new Network(this.api, this.clock, this.random, runtime);
-    bootstrap(this, now);
+    bootstrap(this, internal, now);
   }
 
   /** Let simulated time pass (`sleep N` in the shell), running what falls due. */

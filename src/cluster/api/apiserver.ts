@@ -9,7 +9,7 @@
  */
 import type { Clock } from '../clock.ts';
 import type { Random } from '../random.ts';
-import { decodeBody, decodePatched } from './admission/decode.ts';
+import { decodeBody, decodePatched, decodeTrusted } from './admission/decode.ts';
 import { STRATEGIES } from './admission/index.ts';
 import { validateObjectMeta, validateObjectMetaForUpdate } from './admission/meta.ts';
 import { parseRFC3339, toRFC3339 } from '../clock.ts';
@@ -49,6 +49,12 @@ export interface WriteOptions {
    * `finalize` (a namespace's spec.finalizers, as the namespace controller does).
    */
   subresource?: 'status' | 'finalize';
+  /**
+   * The body was built by the cluster's own code: set by `internalClient()` only (controllers,
+   * kubelet, bootstrap). It is copied instead of decoded strictly (decodeTrusted); everything
+   * else about the write is the same.
+   */
+  trusted?: boolean;
 }
 
 export interface ListOptions {
@@ -124,6 +130,30 @@ export class ApiServer {
     readonly random: Random,
   ) {
     for (const info of RESOURCES) this.objects.set(resourceKey(info), new Map());
+  }
+
+  /**
+   * The same server, as the cluster's own components use it (controllers, kubelet, bootstrap):
+   * their writes carry `trusted`, so the objects they build are copied rather than strictly
+   * decoded (their fields are known good: the test suite checks both ways agree). Everything
+   * else is this server's own methods.
+   */
+  internalClient(): ApiServer {
+    const client = Object.create(this) as ApiServer;
+    const trusted = (opts: WriteOptions | undefined): WriteOptions => ({ ...opts, trusted: true });
+    const writes: Record<string, unknown> = {
+      create: (r: string, ns: string | undefined, body: unknown, opts?: WriteOptions) => this.create(r, ns, body, trusted(opts)),
+      update: (r: string, ns: string | undefined, body: unknown, opts?: WriteOptions) => this.update(r, ns, body, trusted(opts)),
+      patch: (r: string, ns: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions) => this.patch(r, ns, name, type, patch, trusted(opts)),
+    };
+    // Every method runs on this server itself (a method called on the client would otherwise
+    // write the server's counters onto the client).
+    for (const name of Object.getOwnPropertyNames(ApiServer.prototype)) {
+      const member = (this as unknown as Record<string, unknown>)[name];
+      if (name === 'constructor' || typeof member !== 'function') continue;
+      Object.defineProperty(client, name, { value: writes[name] ?? member.bind(this) });
+    }
+    return client;
   }
 
   /** The resources served, in discovery order. */
@@ -266,7 +296,8 @@ export class ApiServer {
     const request = this.request(info, warnings);
     const ctx = request.ctx;
     try {
-      const obj = decodeBody(info, body, opts.fieldValidation ?? 'Strict', ctx);
+      const strict = () => decodeBody(info, body, opts.fieldValidation ?? 'Strict', ctx);
+      const obj = opts.trusted ? decodeTrusted(info, body, strict) : strict();
       obj.metadata ??= {};
       strategy.defaults?.(obj, ctx);
       if (info.namespaced) {
@@ -318,7 +349,8 @@ export class ApiServer {
     const warnings = [...this.requestWarnings(info)];
     const request = this.request(info, warnings);
     try {
-      const obj = decodeBody(info, body, opts.fieldValidation ?? 'Strict', request.ctx);
+      const strict = () => decodeBody(info, body, opts.fieldValidation ?? 'Strict', request.ctx);
+      const obj = opts.trusted ? decodeTrusted(info, body, strict) : strict();
       obj.metadata ??= {};
       if (info.namespaced && namespace !== undefined && obj.metadata.namespace && obj.metadata.namespace !== namespace) {
         throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
@@ -354,7 +386,8 @@ export class ApiServer {
       if (!old) throw notFound(info.resource, info.group, name);
       // The patchers never change their input (the stored object is frozen anyway).
       const patched = applyPatch(info, old, type, patch);
-      const obj = decodePatched(info, patched, patch, opts.fieldValidation ?? 'Strict', request.ctx);
+      const strict = () => decodePatched(info, patched, patch, opts.fieldValidation ?? 'Strict', request.ctx);
+      const obj = opts.trusted ? decodeTrusted(info, patched, strict) : strict();
       obj.metadata ??= {};
       if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
         throw invalid(info.kind, info.group, name, [fieldErrors.invalid('metadata.name', obj.metadata.name, 'field is immutable')]);
@@ -589,13 +622,14 @@ export class ApiServer {
     const sub = opts.subresource;
     if (sub === 'status' || sub === 'finalize') {
       // A subresource write changes its part only: status (or a namespace's spec.finalizers).
-      for (const field of Object.keys(old)) if (field !== 'status' && field !== 'metadata' && field !== 'spec') obj[field] = clone(old[field]);
-      const keepSpec = clone(old.spec);
+      // The parts kept from the stored object are shared, not copied: they are frozen, and a
+      // shared part makes the no-op check (jsonEqual) and deepFreeze stop at once.
+      for (const field of Object.keys(old)) if (field !== 'status' && field !== 'metadata' && field !== 'spec') obj[field] = old[field];
       if (sub === 'finalize') {
-        obj.spec = { ...(keepSpec ?? {}), finalizers: obj.spec?.finalizers ?? [] };
-        obj.status = clone(old.status);
+        obj.spec = { ...(old.spec ?? {}), finalizers: obj.spec?.finalizers ?? [] };
+        obj.status = old.status;
       } else if (old.spec !== undefined) {
-        obj.spec = keepSpec;
+        obj.spec = old.spec;
       } else {
         delete obj.spec;
       }
@@ -603,7 +637,7 @@ export class ApiServer {
       obj.metadata.labels = clone(old.metadata.labels);
       if (obj.metadata.labels === undefined) delete obj.metadata.labels;
     } else if (strategy.hasStatusSubresource) {
-      if (old.status !== undefined) obj.status = clone(old.status);
+      if (old.status !== undefined) obj.status = old.status;
       else delete obj.status;
     }
     if (strategy.hasGeneration) {

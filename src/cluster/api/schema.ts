@@ -76,6 +76,26 @@ export function typeInfo(name: string): TypeInfo | undefined {
   return t;
 }
 
+let nullFields: { time: ReadonlySet<string>; other: ReadonlySet<string> } | undefined;
+
+/**
+ * Field names by what a null does to them when decoded: the names of time fields (a zero
+ * metav1.Time keeps its key as null) and the names of every other field (null is dropped). A
+ * name may be in both. For the trusted writes' copy (admission/decode.ts decodeTrusted).
+ */
+export function fieldNamesByNull(): { time: ReadonlySet<string>; other: ReadonlySet<string> } {
+  if (nullFields) return nullFields;
+  const time = new Set<string>();
+  const other = new Set<string>();
+  for (const raw of Object.values(rawTypes)) {
+    for (const [field, f] of Object.entries(raw.f)) {
+      const type = typeof f === 'string' ? f : f[0];
+      (type === 'time' || type === 'microtime' ? time : other).add(field);
+    }
+  }
+  return (nullFields = { time, other });
+}
+
 export function fieldInfo(typeName: string, field: string): FieldInfo | undefined {
   return typeInfo(typeName)?.fields.get(field);
 }
