@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { kubeconfigFor, serveApi } from './http-api.ts';
 import { Cluster } from '../cluster/cluster.ts';
 import type { CommandIO } from '../shell/io.ts';
-import { isComplete } from '../shell/parser.ts';
+import { ContinuationLines } from '../shell/continuation.ts';
 import { Shell } from '../shell/shell.ts';
 import { runUntilIdle } from '../shell/headless.ts';
 import { lessonCheckMain } from './lesson-check.ts';
@@ -49,20 +49,18 @@ async function shellMain(argv: string[]): Promise<number> {
     },
   };
   let next = 0;
-  let pending: string | undefined;
+  const pending = new ContinuationLines();
   let code = 0;
-  const runPending = async () => {
-    if (pending === undefined) return;
-    if (echo) process.stdout.write(shell.prompt() + pending.replace(/\n/g, '\n> ') + '\n');
-    code = await runUntilIdle(shell, pending, io);
-    pending = undefined;
+  const run = async (text: string) => {
+    if (echo) process.stdout.write(shell.prompt() + text.replace(/\n/g, '\n> ') + '\n');
+    code = await runUntilIdle(shell, text, io);
   };
   while (next < lines.length) {
-    const line = lines[next++];
-    pending = pending === undefined ? line : `${pending}\n${line}`;
-    if (isComplete(pending)) await runPending();
+    const complete = pending.add(lines[next++]);
+    if (complete !== undefined) await run(complete);
   }
-  await runPending(); // an unfinished heredoc or quote at the end of input: bash's error
+  // An unfinished heredoc or quote at the end of input: bash's error.
+  if (pending.waiting) await run(pending.text);
   return code;
 }
 

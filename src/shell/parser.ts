@@ -33,7 +33,10 @@ export interface CommandList {
 export class ParseError extends Error {}
 
 /** Thrown when the text needs more lines (open quote, heredoc without its end, trailing `|`). */
-export class IncompleteInput extends ParseError {}
+export class IncompleteInput extends ParseError {
+  /** The here-document whose body has not ended: until a line ends it, every line is body. */
+  heredoc?: { delim: string; strip: boolean };
+}
 
 type Token =
   | { t: 'word'; parts: WordPart[] }
@@ -125,11 +128,16 @@ export function parse(text: string, env: Env = {}): CommandList[] {
 
 /** Whether the text is a complete input, or the terminal should ask for another line (`> `). */
 export function isComplete(text: string): boolean {
+  return incompleteness(text) === undefined;
+}
+
+/** Why the text needs more lines, or undefined when it is complete (or wrong: the run says so). */
+export function incompleteness(text: string): IncompleteInput | undefined {
   try {
     parse(text);
-    return true;
+    return undefined;
   } catch (e) {
-    return !(e instanceof IncompleteInput);
+    return e instanceof IncompleteInput ? e : undefined;
   }
 }
 
@@ -173,7 +181,7 @@ function lex(text: string): { tokens: Token[]; heredocBodies: string[] } {
           lines.push(cmp);
           if (nl < 0) break;
         }
-        if (!found) throw new IncompleteInput('here-document not terminated');
+        if (!found) throw Object.assign(new IncompleteInput('here-document not terminated'), { heredoc: { delim, strip } });
         heredocBodies.push(lines.length ? lines.join('\n') + '\n' : '');
       }
       continue;

@@ -8,7 +8,7 @@
  * Plain TypeScript over a `write` function: tested in Node (test/ui/session.test.ts).
  */
 import type { CommandIO } from '../../shell/io.ts';
-import { isComplete } from '../../shell/parser.ts';
+import { ContinuationLines } from '../../shell/continuation.ts';
 import type { Shell } from '../../shell/shell.ts';
 import { LineEditor, splitKeys, type Completer, type EditorHost } from './line-editor.ts';
 
@@ -40,6 +40,38 @@ export interface SessionOptions {
 
 type QueueItem = { key: string } | { text: string };
 
+/**
+ * First in, first out, in O(1) per item: a paste of thousands of lines queues two items a line,
+ * and Array.prototype.shift moves the whole array each time (it was most of such a paste's time).
+ */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(...items: T[]): void {
+    this.items.push(...items);
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
+  clear(): void {
+    this.items = [];
+    this.head = 0;
+  }
+}
+
 const PASTE_START = '\x1b[200~';
 const PASTE_END = '\x1b[201~';
 const MAX_HISTORY = 1000;
@@ -49,8 +81,9 @@ export class TerminalSession {
   private readonly editor: LineEditor;
   private readonly execEditor: LineEditor;
   private readonly execHistory: string[] = [];
-  private queue: QueueItem[] = [];
-  private pendingInput = '';
+  private readonly queue = new Fifo<QueueItem>();
+  /** Lines entered at `> ` waiting for the rest of their command. */
+  private readonly pending = new ContinuationLines();
   private running?: AbortController;
   private reading?: { resolve: (line: string | null) => void; prompt: string };
   private pasting = false;
@@ -116,7 +149,7 @@ export class TerminalSession {
 
   /** Type a command at the prompt and run it, as if the learner had (the editor's Apply button). */
   typeCommand(command: string): void {
-    if (!this.busy && !this.pendingInput) this.queue.push({ key: '\x05' }, { key: '\x15' });
+    if (!this.busy && !this.pending.waiting) this.queue.push({ key: '\x05' }, { key: '\x15' });
     this.queue.push({ text: command }, { key: '\r' });
     void this.drain();
   }
@@ -130,7 +163,7 @@ export class TerminalSession {
   async typeVisibly(command: string, opts: { enter?: boolean; pause?: () => Promise<void> } = {}): Promise<void> {
     if (this.running && !this.reading) this.interrupt();
     await this.whenIdle();
-    if (!this.pendingInput) this.queue.push({ key: '\x05' }, { key: '\x15' });
+    if (!this.pending.waiting) this.queue.push({ key: '\x05' }, { key: '\x15' });
     for (const ch of command) {
       this.queue.push({ key: ch });
       void this.drain();
@@ -156,7 +189,7 @@ export class TerminalSession {
   private key(key: string): void {
     // Ctrl+C reaches a running command at once; everything else waits its turn.
     if (key === '\x03' && this.running && !this.reading) {
-      this.queue = [];
+      this.queue.clear();
       this.host.write('^C\r\n');
       this.running.abort();
       return;
@@ -211,7 +244,7 @@ export class TerminalSession {
   private async onShellEvent(ev: NonNullable<ReturnType<LineEditor['feed']>>): Promise<void> {
     switch (ev.kind) {
       case 'interrupt':
-        this.pendingInput = '';
+        this.pending.clear();
         this.showPrompt();
         return;
       case 'eof':
@@ -221,13 +254,11 @@ export class TerminalSession {
         this.editor.redrawFresh();
         return;
       case 'submit': {
-        const text = this.pendingInput ? `${this.pendingInput}\n${ev.line}` : ev.line;
-        if (!isComplete(text)) {
-          this.pendingInput = text;
+        const text = this.pending.add(ev.line);
+        if (text === undefined) {
           this.editor.start('> ');
           return;
         }
-        this.pendingInput = '';
         // Not awaited: the queue keeps draining into readLine while the command runs.
         void this.execute(text);
         return;
@@ -291,6 +322,6 @@ export class TerminalSession {
   }
 
   private showPrompt(): void {
-    this.editor.start(this.pendingInput ? '> ' : this.shell.prompt());
+    this.editor.start(this.pending.waiting ? '> ' : this.shell.prompt());
   }
 }
