@@ -6,19 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { editorText, openInEditor, openLab, typeInTerminal } from '../support/lab-page.ts';
 
 const lab = useBuiltSite();
 
-const ready = (page: Page) => page.waitForFunction(() => (window as unknown as { __kubelabReady?: number }).__kubelabReady !== undefined);
-/** The editor's text as Monaco draws it (lines in order of their position; NBSP → space). */
-const editorText = (page: Page) =>
-  page.$eval('[data-testid=monaco-host] .view-lines', (el) =>
-    [...el.children]
-      .map((line) => ({ top: parseFloat((line as HTMLElement).style.top), text: line.textContent!.replace(/\u00a0/g, ' ') }))
-      .sort((a, b) => a.top - b.top)
-      .map((l) => l.text.trimEnd())
-      .join('\n'),
-  );
 const suggestions = async (page: Page) => {
   await page.waitForSelector('[data-testid=monaco-host] .suggest-widget.visible .monaco-list-row', { timeout: 15000 });
   return page.$$eval('[data-testid=monaco-host] .suggest-widget.visible .monaco-list-row .label-name', (els) => els.map((e) => e.textContent!.trim()));
@@ -28,19 +19,9 @@ const suggestClosed = (page: Page) => page.waitForSelector('[data-testid=monaco-
 
 describe('editor completion from the schema', () => {
   it('offers kinds, fields and enum values; Tab takes one, Enter makes a new line; hover names the field', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(lab.site.url);
-    await ready(page);
-    await page.click('[data-testid=terminal]');
-    await page.keyboard.type('echo -n > svc.yaml');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid=editor] [role=tab]:has-text("svc.yaml")');
-    await page.click('[data-testid=editor] [role=tab]:has-text("svc.yaml")');
-    await page.waitForFunction(() => (window as unknown as { __kubelabEditorReady?: number }).__kubelabEditorReady !== undefined, undefined, { timeout: 15000 });
-    await page.click('[data-testid=monaco-host] .view-lines');
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url);
+    await typeInTerminal(page, 'touch svc.yaml');
+    await openInEditor(page, 'svc.yaml');
 
     // An empty file: Ctrl+Space offers a start for each kind.
     await page.keyboard.press('Control+Space');
