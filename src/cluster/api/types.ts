@@ -202,7 +202,10 @@ export interface Event extends KubeObject {
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    // Loops without Object.keys: every write freezes a whole object, and a key array per node
+    // (index strings for arrays) made it about twice as slow. Plain JSON has no inherited keys.
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }
