@@ -213,9 +213,14 @@ export function deepFreeze<T>(value: T): T {
 /** A deep, mutable copy of plain JSON data. */
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(clone) as T;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = clone(value[i]);
+    return out as T;
+  }
+  // for-in rather than Object.keys, as in deepFreeze: no key array per node.
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = clone((value as Record<string, unknown>)[key]);
+  for (const key in value) out[key] = clone((value as Record<string, unknown>)[key]);
   return out as T;
 }
 
