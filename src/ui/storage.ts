@@ -5,6 +5,11 @@
  */
 export interface SafeStorage {
   readonly persistent: boolean;
+  /**
+   * Called once when a write to persistent storage first fails (quota full, storage revoked):
+   * from then on what failed is kept in memory and read from there, and the page says so.
+   */
+  onWriteFailed?: () => void;
   get(key: string): string | null;
   set(key: string, value: string): boolean;
   remove(key: string): void;
@@ -33,38 +38,49 @@ export function openStorage(probe: () => Storage | null = () => globalThis.local
     };
   }
   const store = ls;
-  return {
+  let reported = false;
+  const safe: SafeStorage = {
     persistent: true,
+    // A value kept in memory after a failed write is newer than the stored one.
     get: (k) => {
+      if (memory.has(k)) return memory.get(k)!;
       try {
         return store.getItem(k);
       } catch {
-        return memory.get(k) ?? null;
+        return null;
       }
     },
     set: (k, v) => {
       try {
         store.setItem(k, v);
+        memory.delete(k);
         return true;
       } catch {
         // Quota or a storage revoked mid-session: keep it in memory.
         memory.set(k, v);
+        if (!reported) {
+          reported = true;
+          safe.onWriteFailed?.();
+        }
         return false;
       }
     },
     remove: (k) => {
+      memory.delete(k);
       try {
         store.removeItem(k);
       } catch {
-        memory.delete(k);
+        // nothing stored to remove
       }
     },
     keys: () => {
       try {
-        return Object.keys(store);
+        const stored = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((k): k is string => k !== null);
+        return [...new Set([...stored, ...memory.keys()])];
       } catch {
         return [...memory.keys()];
       }
     },
   };
+  return safe;
 }
