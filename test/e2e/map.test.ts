@@ -2,21 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { labReady, openLab, typeInTerminal } from '../support/lab-page.ts';
 
 const lab = useBuiltSite();
 
-const ready = (page: Page) => page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 15000 });
 const box = (id: string) => `[data-testid=cluster-map] [data-id="${id}"]`;
 const count = (page: Page, sel: string) => page.$$eval(sel, (els) => els.length);
 
 describe('cluster map', () => {
   it('shows the Service, its EndpointSlice and pods, opens YAML and describe, and follows the lesson going back', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(lab.site.url + '#/en/01-services-and-endpoints/1');
-    await ready(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url + '#/en/01-services-and-endpoints/1', { viewport: { width: 1400, height: 900 }, locale: 'en-US' }, 'lab');
     // The lesson's setup applied a Service with a selector and a ReplicationController of 3 pods.
     await page.waitForSelector(box('svc/kubia'));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=cluster-map] [data-id^="pod/kubia-"]').length === 3);
@@ -41,9 +36,7 @@ describe('cluster map', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=step-title]')?.textContent?.startsWith('Step 1/'));
     await page.waitForSelector(box('svc/kubia'));
     expect(await page.$('[data-testid=map-details]')).toBeNull();
-    await page.click('[data-testid=terminal]');
-    await page.keyboard.type('kubectl delete svc kubia');
-    await page.keyboard.press('Enter');
+    await typeInTerminal(page, 'kubectl delete svc kubia');
     await page.waitForSelector(box('svc/kubia'), { state: 'detached', timeout: 8000 });
     // The pods stay: only the Service (and its endpoints) went.
     expect(await count(page, '[data-testid=cluster-map] [data-id^="pod/kubia-"]')).toBe(3);
@@ -52,13 +45,8 @@ describe('cluster map', () => {
   });
 
   it('shows the external IPs of a selector-less Service with hand-made Endpoints, in a tab on a narrow screen', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 700, height: 800 }, locale: 'ko-KR' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
     // Step 3 starts after the Service without a selector and its hand-made Endpoints exist.
-    await page.goto(lab.site.url + '#/ko/02-service-without-selector/3');
-    await ready(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url + '#/ko/02-service-without-selector/3', { viewport: { width: 700, height: 800 }, locale: 'ko-KR' }, 'lab');
     expect(await page.isVisible('[data-testid=pane-map]')).toBe(false);
     await page.click('#tab-map');
     expect(await page.isVisible('[data-testid=pane-map]')).toBe(true);
@@ -72,18 +60,11 @@ describe('cluster map', () => {
   });
 
   it('marks the endpoint kube-proxy picked for a curl through the Service, then lets the mark go', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(lab.site.url + '#/en/01-services-and-endpoints/1');
-    await ready(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url + '#/en/01-services-and-endpoints/1', { viewport: { width: 1400, height: 900 }, locale: 'en-US' }, 'lab');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=cluster-map] [data-id^="pod/kubia-"]').length === 3);
     const pods = await page.$$eval('[data-testid=cluster-map] [data-id^="pod/kubia-"]', (els) => els.map((e) => e.getAttribute('data-id')!.slice(4)));
     expect(await count(page, '[data-testid=cluster-map] .picked')).toBe(0);
-    await page.click('[data-testid=terminal]');
-    await page.keyboard.type(`kubectl exec ${pods[0]} -- curl -s http://kubia`);
-    await page.keyboard.press('Enter');
+    await typeInTerminal(page, `kubectl exec ${pods[0]} -- curl -s http://kubia`);
     await page.waitForFunction(() => /You've hit kubia-\w+/.test(document.querySelector('[data-testid=terminal] .xterm-rows')?.textContent ?? ''), undefined, { timeout: 8000 });
     const hit = (await page.textContent('[data-testid=terminal] .xterm-rows'))!.match(/You've hit (kubia-[a-z0-9]{5})/)![1];
     expect(pods).toContain(hit);
@@ -105,20 +86,11 @@ describe('cluster map', () => {
 
   it('animates the lesson 3 changes: a selector added (managed), pods joining, the selector removed (stale); no motion when asked for less', async () => {
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
-      const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', reducedMotion });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(lab.site.url + '#/en/03-adding-and-removing-a-selector/1');
-      await ready(page);
+      const { context, page, errors } = await openLab(lab.browser, lab.site.url + '#/en/03-adding-and-removing-a-selector/1', { viewport: { width: 1400, height: 900 }, locale: 'en-US', reducedMotion }, 'lab');
       // Hand-made Endpoints: drawn dashed, no arrow to any pod.
       await page.waitForSelector(`${box('ep/external-service')}.hand-made`);
       expect(await count(page, '[data-testid=cluster-map] [data-edge^="ep/external-service>pod/"]')).toBe(0);
-      const type = async (line: string) => {
-        await page.click('[data-testid=terminal]');
-        await page.keyboard.type(line);
-        await page.keyboard.press('Enter');
-      };
+      const type = (line: string) => typeInTerminal(page, line);
 
       await type('kubectl set selector svc external-service app=kubia');
       // The endpoints controller takes the Endpoints over: restyled as managed, arrows to the pods draw in.
@@ -166,7 +138,7 @@ describe('cluster map', () => {
       for (const hash of states) {
         await page.goto(lab.site.url + hash);
         await page.reload();
-        await ready(page);
+        await labReady(page);
         if (viewport.width < 760) await page.click('#tab-map');
         await page.waitForSelector('[data-testid=cluster-map] .box.service');
         await page.waitForTimeout(400); // the entering fade
@@ -198,10 +170,7 @@ describe('cluster map', () => {
   });
 
   it('shows an ExternalName Service with its DNS name in place of endpoints, and no ClusterIP', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(lab.site.url + '#/en/04-externalname-service/3');
-    await ready(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url + '#/en/04-externalname-service/3', { viewport: { width: 1400, height: 900 }, locale: 'en-US' }, 'lab');
     await page.waitForSelector(box('ext/someapi.somecompany.com'));
     expect(await page.getAttribute(box('svc/external-service'), 'aria-label')).toBe('svc/external-service ExternalName, no ClusterIP');
     expect(await count(page, '[data-testid=cluster-map] .edge.dns[data-edge="svc/external-service>dns"]')).toBe(1);
@@ -210,30 +179,24 @@ describe('cluster map', () => {
     const [a, b] = [(await svc.boundingBox())!, (await dns.boundingBox())!];
     expect(b.x).toBeGreaterThan(a.x + a.width);
     expect(b.y).toBeLessThan(a.y + a.height);
+    expect(errors).toEqual([]);
     await context.close();
   });
 
   it('is a column of its own beside the terminal on a very wide screen', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 2000, height: 700 } });
-    const page = await context.newPage();
-    await page.goto(lab.site.url + '#/en/01-services-and-endpoints/1');
-    await ready(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url + '#/en/01-services-and-endpoints/1', { viewport: { width: 2000, height: 700 }, locale: 'en-US' }, 'lab');
     await page.waitForSelector(box('svc/kubia'));
     const map = (await page.$('section[data-testid=pane-map]'))!;
     const term = (await page.$('section[data-testid=pane-terminal]'))!;
     const [m, t] = [(await map.boundingBox())!, (await term.boundingBox())!];
     expect(m.x).toBeGreaterThanOrEqual(t.x + t.width);
     expect(m.height).toBeCloseTo(t.height, 0);
+    expect(errors).toEqual([]);
     await context.close();
   });
 
   it('embeds the map alone with panes=map', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 800, height: 500 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(lab.site.url + '?embed=1&panes=map#/en/01-services-and-endpoints/1');
-    await ready(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url + '?embed=1&panes=map#/en/01-services-and-endpoints/1', { viewport: { width: 800, height: 500 }, locale: 'en-US' }, 'lab');
     await page.waitForSelector(box('svc/kubia'));
     expect(await page.$('[data-testid=pane-terminal]')).toBeNull();
     expect(await page.$('[role=tablist][aria-label]')).toBeNull();

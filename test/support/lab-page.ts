@@ -7,16 +7,23 @@ import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-cor
 
 type Target = Page | Frame;
 
-/** A new context and page on `url`, waiting until the prompt takes input; page errors are collected. */
-export async function openLab(browser: Browser, url: string, options: BrowserContextOptions = {}) {
+/**
+ * A new context and page on `url`, waiting until the prompt takes input (or, with `until: 'lab'`,
+ * until the lesson's cluster is ready too); page errors are collected.
+ */
+export async function openLab(browser: Browser, url: string, options: BrowserContextOptions = {}, until: 'prompt' | 'lab' = 'prompt') {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await promptReady(page);
+  await (until === 'lab' ? labReady(page) : promptReady(page));
   return { context, page, errors };
 }
+
+/** The lesson's cluster is built and its step set up. */
+export const labReady = (target: Target) =>
+  target.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 20000 });
 
 export const promptReady = (target: Target) =>
   target.waitForFunction(() => (window as unknown as { __kubelabReady?: number }).__kubelabReady !== undefined, undefined, { timeout: 20000 });
