@@ -36,10 +36,6 @@ function usage(io: CommandIO, tool: string, message: string): number {
   return 1;
 }
 
-const parentOf = (fs: VirtualFS, p: string) => {
-  const full = fs.resolve(p);
-  return full.slice(0, full.lastIndexOf('/')) || '/';
-};
 const baseName = (fs: VirtualFS, p: string) => fs.resolve(p).split('/').pop()!;
 
 /** Where `mv`/`cp` puts SRC: into DEST when DEST is a directory, else DEST itself. */
@@ -86,7 +82,7 @@ function transfer(tool: 'mv' | 'cp', args: string[], io: CommandIO, fs: VirtualF
       code = 1;
       continue;
     }
-    if (!fs.isDir(parentOf(fs, to))) {
+    if (!fs.isDir(fs.parentOf(to))) {
       io.stderr(`${tool}: cannot ${tool === 'mv' ? 'move' : 'create regular file'} '${tool === 'mv' ? src : dest}'${tool === 'mv' ? ` to '${dest}'` : ''}: No such file or directory\n`);
       code = 1;
       continue;
@@ -108,7 +104,7 @@ export const FILE_UTILS: Record<string, Builtin> = {
     let code = 0;
     for (const p of operands) {
       if (shell.fs.exists(p)) continue;
-      if (!shell.fs.isDir(parentOf(shell.fs, p))) {
+      if (!shell.fs.isDir(shell.fs.parentOf(p))) {
         io.stderr(`touch: cannot touch '${p}': No such file or directory\n`);
         code = 1;
         continue;
@@ -145,7 +141,7 @@ export const FILE_UTILS: Record<string, Builtin> = {
     let code = 0;
     for (const p of operands) {
       if (shell.fs.isDir(p) && flags.has('p')) continue;
-      const problem = shell.fs.exists(p) ? 'File exists' : !flags.has('p') && !shell.fs.isDir(parentOf(shell.fs, p)) ? 'No such file or directory' : undefined;
+      const problem = shell.fs.exists(p) ? 'File exists' : !flags.has('p') && !shell.fs.isDir(shell.fs.parentOf(p)) ? 'No such file or directory' : undefined;
       if (problem) {
         io.stderr(`mkdir: cannot create directory ‘${p}’: ${problem}\n`);
         code = 1;

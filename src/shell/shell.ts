@@ -11,6 +11,7 @@ import { BUILTINS } from './builtins.ts';
 import { ClusterPodRuntime } from './pod/runtime.ts';
 import { BufferIO, type CommandIO } from './io.ts';
 import { parse, ParseError, type SimpleCommand } from './parser.ts';
+import { routeOutput } from './redirects.ts';
 import { HOME, VirtualFS } from './vfs.ts';
 
 export interface ShellOptions {
@@ -134,29 +135,20 @@ export class Shell {
       }
       stdin = content;
     }
-    // Redirections: collect into buffers, then write files / route streams.
-    const files: { fd: 1 | 2; path: string; append: boolean }[] = [];
-    let out: (t: string) => void = (t) => io.stdout(t);
-    let err: (t: string) => void = (t) => io.stderr(t);
-    const captured = { 1: '', 2: '' };
-    for (const r of cmd.redirects) {
-      if (r.target === '&1') {
-        if (r.fd === 2) err = out;
-      } else if (r.target === '&2') {
-        if (r.fd === 1) out = err;
-      } else if (r.target === '/dev/null') {
-        if (r.fd === 1) out = () => {};
-        else err = () => {};
-      } else {
-        files.push({ fd: r.fd, path: r.target, append: r.append });
-        const fd = r.fd;
-        if (fd === 1) out = (t) => (captured[1] += t);
-        else err = (t) => (captured[2] += t);
+    // As bash, the output files are opened (created, or emptied) in order before the command runs,
+    // and a redirection that cannot be opened stops it from running.
+    const { stdout, stderr, files } = routeOutput(cmd.redirects, io);
+    for (const f of files) {
+      const problem = this.fs.isDir(f.path) ? 'Is a directory' : !this.fs.isDir(this.fs.parentOf(f.path)) ? 'No such file or directory' : undefined;
+      if (problem) {
+        io.stderr(`bash: ${f.path}: ${problem}\n`);
+        return 1;
       }
+      if (!f.append || !this.fs.exists(f.path)) this.fs.write(f.path, '');
     }
     const cio: CommandIO = {
-      stdout: (t) => out(t),
-      stderr: (t) => err(t),
+      stdout,
+      stderr,
       stdin,
       signal: io.signal,
       tty: tty && files.length === 0,
@@ -178,14 +170,7 @@ export class Shell {
       cio.stderr(`bash: ${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       code = 1;
     }
-    for (const f of files) {
-      const text = captured[f.fd];
-      if (this.fs.isDir(f.path)) {
-        io.stderr(`bash: ${f.path}: Is a directory\n`);
-        return 1;
-      }
-      this.fs.write(f.path, f.append ? (this.fs.read(f.path) ?? '') + text : text);
-    }
+    for (const f of files) this.fs.write(f.path, f.append ? (this.fs.read(f.path) ?? '') + f.text : f.text);
     return code;
   }
 }

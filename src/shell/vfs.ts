@@ -27,6 +27,12 @@ export class VirtualFS {
     return '/' + parts.join('/');
   }
 
+  /** The directory a path is in (`/home/learner` for `a.yaml`). */
+  parentOf(path: string): string {
+    const p = this.resolve(path);
+    return p.slice(0, p.lastIndexOf('/')) || '/';
+  }
+
   exists(path: string): boolean {
     const p = this.resolve(path);
     return this.files.has(p) || this.dirs.has(p);

@@ -1,5 +1,6 @@
 /**
- * touch, rm, mv, cp and mkdir against the real GNU coreutils on this machine: one script of
+ * touch, rm, mv, cp and mkdir, and output redirections, against the real GNU coreutils and bash
+ * on this machine: one script of
  * commands run step by step by bash in an empty temporary directory and by our shell in the
  * learner's home; each step must print the same and exit the same, and the files left must be
  * the same, content included.
@@ -23,7 +24,11 @@ const SCRIPT = [
   'mv b.yaml nodir/x', 'mv e/c.yaml e/f/g.yaml x.yaml',
   'cp', 'cp e/c.yaml', 'cp nope z', 'cp e/c.yaml e/c.yaml', 'cp e/c.yaml top.yaml', 'cp e top', 'cp -r e top', 'cp -R e top2',
   'cp top.yaml nodir/x', 'cp top.yaml e/f/g.yaml more.yaml',
-  'mv e moved', 'rm -rf top2', 'rm -r top moved/f', 'ls -R',
+  'mv e moved', 'rm -rf top2', 'rm -r top moved/f',
+  // Redirections are opened in order before the command runs; one that cannot be opened stops it.
+  'echo hi > r1 > r2', 'cat r1', 'cat r2', 'echo hi > moved', 'echo hi > nodir/x', 'echo hi 2> moved', 'echo x >> moved',
+  'cat nofile 2> err.txt', 'cat err.txt', 'echo more >> r2', 'cat r2', 'cat r2 > r2', 'cat r2', 'echo new >> r3', 'echo hi 2>&1 > r4', 'cat r4',
+  'ls -R',
 ];
 
 /** Every file below a real directory, with its content, keyed by relative path. */
@@ -55,7 +60,9 @@ describe('file tools match GNU coreutils', () => {
       const real = spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', command], { cwd: dir, encoding: 'utf8', env: { LC_ALL: 'C.UTF-8', PATH: '/usr/bin:/bin' } });
       const io = new BufferIO('');
       const code = await shell.run(command, io);
-      expect({ command, out: io.out, err: io.err, code }).toEqual({ command, out: real.stdout, err: real.stderr, code: real.status });
+      // bash -c names the line of its script in errors; the terminal's interactive bash does not.
+      const realErr = real.stderr.replace(/^(\/bin\/)?bash: line 1: /gm, 'bash: ');
+      expect({ command, out: io.out, err: io.err, code }).toEqual({ command, out: real.stdout, err: realErr, code: real.status });
     }
     // The files (and directories, ending in /) left in both places.
     const ours: Record<string, string> = {};

@@ -6,6 +6,7 @@
 import type { CommandIO } from '../io.ts';
 import { BufferIO } from '../io.ts';
 import { parse, ParseError, type SimpleCommand } from '../parser.ts';
+import { routeOutput } from '../redirects.ts';
 import type { PodContext, Tool } from './context.ts';
 import { COREUTILS, writeRedirect } from './coreutils.ts';
 import { curl } from './curl.ts';
@@ -132,25 +133,8 @@ export class PodShell {
     }
     let input = stdin;
     if (cmd.stdin && 'heredoc' in cmd.stdin) input = cmd.stdin.heredoc;
-    let out = (t: string) => io.stdout(t);
-    let err = (t: string) => io.stderr(t);
-    const files: { fd: 1 | 2; path: string; append: boolean; text: string }[] = [];
-    for (const r of cmd.redirects) {
-      if (r.target === '&1') {
-        if (r.fd === 2) err = out;
-      } else if (r.target === '&2') {
-        if (r.fd === 1) out = err;
-      } else if (r.target === '/dev/null') {
-        if (r.fd === 1) out = () => {};
-        else err = () => {};
-      } else {
-        const f = { fd: r.fd, path: r.target, append: r.append, text: '' };
-        files.push(f);
-        if (r.fd === 1) out = (t) => (f.text += t);
-        else err = (t) => (f.text += t);
-      }
-    }
-    const cio: CommandIO = { stdout: (t) => out(t), stderr: (t) => err(t), stdin: input, signal: io.signal, tty: io.tty && files.length === 0, readLine: io.readLine, columns: io.columns };
+    const { stdout, stderr, files } = routeOutput(cmd.redirects, io);
+    const cio: CommandIO = { stdout, stderr, stdin: input, signal: io.signal, tty: io.tty && files.length === 0, readLine: io.readLine, columns: io.columns };
     const [name, ...args] = cmd.argv;
     const code = await this.runCommand(name, args, cio);
     for (const f of files) writeRedirect(ctx, f.path, f.text, f.append);
