@@ -122,7 +122,12 @@ export function goSprintSharpV(v: unknown, top = true): string {
 // ---------------------------------------------------------------------------------------------
 // encoding/json
 
+/** Strings with nothing to escape (the character test below, as one pattern). */
+const JSON_AS_IS = /^[^\x00-\x1f"\\<>&\u2028\u2029\ud800-\udfff]*$/;
+
 function jsonString(s: string): string {
+  // Most strings need no escape: one pattern test instead of a string built a character at a time.
+  if (JSON_AS_IS.test(s)) return '"' + s + '"';
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -168,6 +173,14 @@ function jsonString(s: string): string {
   return out + '"';
 }
 
+const NEW_LINES = new Map<string, string[]>();
+/** A line break and `level` indents, made once per indent and level. */
+function newLine(indent: string, level: number): string {
+  let lines = NEW_LINES.get(indent);
+  if (!lines) NEW_LINES.set(indent, (lines = []));
+  return (lines[level] ??= '\n' + indent.repeat(level));
+}
+
 /**
  * json.Marshal (indent '') or json.MarshalIndent(v, '', indent) of a JSON value as Go writes an
  * unstructured object: map keys sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped.
@@ -177,8 +190,8 @@ export function goJSON(v: unknown, indent = '', level = 0): string {
   if (typeof v === 'string') return jsonString(v);
   if (typeof v === 'number') return JSON.stringify(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const nl = indent ? '\n' + indent.repeat(level + 1) : '';
-  const end = indent ? '\n' + indent.repeat(level) : '';
+  const nl = indent ? newLine(indent, level + 1) : '';
+  const end = indent ? newLine(indent, level) : '';
   const sep = indent ? ': ' : ':';
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
