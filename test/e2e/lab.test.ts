@@ -110,6 +110,81 @@ describe('lab', () => {
     await context.close();
   });
 
+  it('creates, renames and deletes files the shell sees, and marks what the step checks in its file', async () => {
+    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(lab.site.url + '#/en/02-service-without-selector/1');
+    await ready(page);
+    await page.waitForSelector('[data-testid=step-title]');
+    const tab = (name: string) => `[data-testid=editor] [role=tab]:text-is("${name}")`;
+    const shell = async (command: string, expected: string) => {
+      await page.click('[data-testid=terminal]');
+      await page.keyboard.press('Control+l');
+      await page.keyboard.type(command);
+      await page.keyboard.press('Enter');
+      await waitFor(page, expected).catch(async (e) => {
+        await page.screenshot({ path: '/tmp/kubelab-files-fail.png' });
+        throw new Error(`${e}\nSCREEN:\n${await screen(page)}`);
+      });
+      return screen(page);
+    };
+    // New file: the shell lists it.
+    await page.click('[data-testid=new-file]');
+    await page.fill('[data-testid=file-name]', 'scratch.yaml');
+    await page.press('[data-testid=file-name]', 'Enter');
+    await page.waitForSelector(tab('scratch.yaml'));
+    await shell('ls', 'scratch.yaml');
+    // Typed in the editor, read by the shell.
+    await page.click(tab('scratch.yaml'));
+    await page.waitForFunction(() => (window as unknown as { __kubelabEditorReady?: number }).__kubelabEditorReady !== undefined, undefined, { timeout: 15000 });
+    await page.click('[data-testid=monaco-host] .view-lines');
+    await page.keyboard.type('note: from the editor');
+    await shell('cat scratch.yaml', 'note: from the editor\nlearner@');
+    // Rename: the old name is gone for both.
+    await page.click(tab('scratch.yaml'));
+    await page.click('[data-testid=editor] button:text-is("Rename")');
+    await page.fill('[data-testid=file-name]', 'renamed.yaml');
+    await page.press('[data-testid=file-name]', 'Enter');
+    await page.waitForSelector(tab('renamed.yaml'));
+    expect(await page.$(tab('scratch.yaml'))).toBeNull();
+    let out = await shell('cat renamed.yaml; ls scratch.yaml', 'No such file');
+    expect(out).toContain('note: from the editor');
+    // Delete, after a confirmation.
+    await page.click(tab('renamed.yaml'));
+    await page.click('[data-testid=editor] button:text-is("Delete")');
+    await page.click('[data-testid=editor] [role=alert] button:text-is("Yes")');
+    await page.waitForSelector(tab('renamed.yaml'), { state: 'detached' });
+    out = await shell('ls; echo done', 'done\nlearner@');
+    expect(out).not.toContain('renamed.yaml');
+
+    // The step's file with a selector the step says it must not have: the check's marker on that line.
+    await page.click('[data-testid=create-step-file]');
+    await page.click(tab('external-service.yaml'));
+    await page.click('[data-testid=monaco-host] .view-lines');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    for (const line of ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: external-service', 'spec:', '  selector:', '    app: kubia', '  ports:', '  - port: 80']) {
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => firstProblem(page), { timeout: 15000 }).toEqual({ count: '1 of 1 problem', message: expect.stringMatching(/selector/), line: 6, column: 3 });
+    expect(await page.textContent('[data-testid=checks]')).toMatch(/selector/);
+    await page.screenshot({ path: '/tmp/kubelab-step-marker.png' });
+    // Without the selector, the marker goes.
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Control+Shift+k');
+    await page.keyboard.press('Control+Shift+k');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=monaco-host] .squiggly-warning, [data-testid=monaco-host] .squiggly-error').length === 0, undefined, { timeout: 15000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('starts clean with a notice when the saved progress is corrupt', async () => {
     const context = await lab.browser.newContext({ viewport: { width: 1200, height: 700 } });
     await context.addInitScript(() => {

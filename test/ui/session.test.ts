@@ -44,6 +44,15 @@ describe('terminal session', () => {
     expect(session.history).toEqual(['echo one', 'cat > f.txt <<EOF\nhello\nEOF', 'cat f.txt']);
   });
 
+  it('puts the prompt on a row of its own after output without a final newline', async () => {
+    const { screen, session } = setup();
+    session.input('echo -n hello\r');
+    await settle(session);
+    session.input('echo -n; echo done\r');
+    await settle(session);
+    expect(screen.text()).toBe('learner@kubelab:~$ echo -n hello\nhello\nlearner@kubelab:~$ echo -n; echo done\ndone\nlearner@kubelab:~$');
+  });
+
   it('Ctrl+C aborts a running command and the prompt comes back', async () => {
     const shell = new Shell({
       cluster: new Cluster({ seed: 1 }),

@@ -85,6 +85,12 @@ export class TerminalSession {
   /** Lines entered at `> ` waiting for the rest of their command. */
   private readonly pending = new ContinuationLines();
   private running?: AbortController;
+  /**
+   * Whether the command's output so far ends a line. A prompt is drawn from the row's first
+   * column (the line editor's layout counts from there), so after output without a final newline
+   * (`echo -n`, `cat` of a file without one) it starts a row of its own instead of overwriting it.
+   */
+  private atLineStart = true;
   private reading?: { resolve: (line: string | null) => void; prompt: string };
   private pasting = false;
   private pasteBuffer = '';
@@ -191,6 +197,7 @@ export class TerminalSession {
     if (key === '\x03' && this.running && !this.reading) {
       this.queue.clear();
       this.host.write('^C\r\n');
+      this.atLineStart = true;
       this.running.abort();
       return;
     }
@@ -273,7 +280,10 @@ export class TerminalSession {
     this.opts.onBusy?.(true);
     const rec = text.trim() ? this.opts.onCommand?.(text) : undefined;
     ac.signal.addEventListener('abort', () => rec?.aborted());
-    const write = (t: string) => this.host.write(t.replace(/\r?\n/g, '\r\n'));
+    const write = (t: string) => {
+      if (t) this.atLineStart = t.endsWith('\n');
+      this.host.write(t.replace(/\r?\n/g, '\r\n'));
+    };
     const io: CommandIO = {
       stdout: write,
       stderr: write,
@@ -285,6 +295,7 @@ export class TerminalSession {
         new Promise<string | null>((resolve) => {
           if (ac.signal.aborted) return resolve(null);
           this.reading = { prompt, resolve: (v) => (rec?.input(v), resolve(v)) };
+          this.endLine();
           this.execEditor.start(prompt);
           void this.drain();
         }),
@@ -321,7 +332,13 @@ export class TerminalSession {
     this.opts.onHistory?.(this.history);
   }
 
+  private endLine(): void {
+    if (!this.atLineStart) this.host.write('\r\n');
+    this.atLineStart = true;
+  }
+
   private showPrompt(): void {
+    this.endLine();
     this.editor.start(this.pending.waiting ? '> ' : this.shell.prompt());
   }
 }
