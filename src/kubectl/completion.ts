@@ -1,9 +1,14 @@
 /**
  * Tab completion for the terminal, as kubectl's shell completion (`kubectl __complete`, cobra's
  * ValidArgsFunction in staging/src/k8s.io/kubectl/pkg/util/completion/completion.go) offers it:
- * verbs, resource types, the names of objects in the cluster (read through the API, as a real
- * completion does with a `get`), flags, namespaces for -n, output formats for -o and file names
- * for -f. Outside kubectl it completes command names, then file names, as bash does.
+ * every kubectl command, subcommands, resource types as `api-resources -o name` names them, the
+ * names of objects in the cluster (read through the API, as a real completion does with a `get`),
+ * pods and TYPE/ of their owners for exec and logs, the types a verb allows, required flags, flag
+ * names, namespaces for -n, output formats for `get -o`, manifests for -f; and where kubectl has
+ * nothing to offer, file names, as bash then does. test/conformance/completion.test.ts compares
+ * it with the real kubectl's `__complete`. Not done: flags kubectl has that KubeLab does not
+ * simulate (--token, --as...), container names after `logs POD`, kubeconfig contexts.
+ * Outside kubectl it completes command names, then file names, as bash does.
  *
  * Pure: everything it reads comes through `CompletionSource`, so tests run in Node.
  */
@@ -15,6 +20,7 @@ import { COMMANDS } from './commands/index.ts';
 import type { FlagDef } from './flags.ts';
 import { GLOBAL_FLAGS } from './kubectl.ts';
 import { findResource } from './mapper.ts';
+import { KUBECTL_COMMAND_ORDER } from './suggest.ts';
 
 export interface CompletionSource {
   commands: readonly KubectlCommand[];
@@ -35,13 +41,69 @@ export interface CompletionResult {
   candidates: string[];
 }
 
-/** Output formats kubectl's -o completion offers (get.go's printer flags). */
-export const OUTPUT_FORMATS = ['custom-columns=', 'custom-columns-file=', 'go-template=', 'go-template-file=', 'json', 'jsonpath=', 'jsonpath-as-json=', 'jsonpath-file=', 'name', 'template=', 'templatefile=', 'wide', 'yaml'];
+/** Output formats `get -o` completes to (get.go's printer flags: AllowedFormats). */
+export const OUTPUT_FORMATS = ['json', 'yaml', 'name', 'go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'custom-columns', 'custom-columns-file', 'wide'];
 
-/** Verbs whose first argument is a resource type (then names of that type). */
-const TAKES_RESOURCE = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'scale', 'expose', 'explain', 'rollout', 'set', 'wait']);
-/** Verbs whose first argument is a pod. */
-const TAKES_POD = new Set(['exec', 'logs', 'attach', 'port-forward', 'cp']);
+/** kubectl v1.33's root commands as its completion lists them (cobra adds `help`). */
+const ROOT_COMMANDS = [...KUBECTL_COMMAND_ORDER, 'help'];
+
+/** Subcommands by command path, as cobra completes them where a command has some. */
+const SUBCOMMANDS: Record<string, readonly string[]> = {
+  create: ['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'deployment', 'ingress', 'job', 'namespace', 'poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding', 'secret', 'service', 'serviceaccount', 'token'],
+  'create service': ['clusterip', 'externalname', 'loadbalancer', 'nodeport'],
+  'create secret': ['docker-registry', 'generic', 'tls'],
+  config: ['current-context', 'delete-cluster', 'delete-context', 'delete-user', 'get-clusters', 'get-contexts', 'get-users', 'rename-context', 'set', 'set-cluster', 'set-context', 'set-credentials', 'unset', 'use-context', 'view'],
+  set: ['env', 'image', 'resources', 'selector', 'serviceaccount', 'subject'],
+  rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
+  top: ['node', 'pod'],
+  'cluster-info': ['dump'],
+  auth: ['can-i', 'reconcile', 'whoami'],
+  certificate: ['approve', 'deny'],
+  apply: ['edit-last-applied', 'set-last-applied', 'view-last-applied'],
+  plugin: ['list'],
+};
+
+/**
+ * How a command completes its arguments (its ValidArgsFunction in kubectl's pkg/cmd, the helpers
+ * of pkg/util/completion/completion.go): resource types then names (all types, or the ones it
+ * allows; `repeat` for more than one object), pods (and TYPE/ of what runs pods), or names of one
+ * type. A command without one leaves the word to bash: file names.
+ */
+type ArgCompletion = { kind: 'types'; allowed?: readonly string[]; repeat: boolean } | { kind: 'pods' } | { kind: 'names'; resource: string };
+const ANY_TYPE: ArgCompletion = { kind: 'types', repeat: true };
+const ROLLOUT_TYPES = ['deployment', 'daemonset', 'statefulset'];
+const SCALE_TYPES = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset'];
+const ARGS: Record<string, ArgCompletion> = {
+  get: ANY_TYPE, describe: ANY_TYPE, delete: ANY_TYPE, edit: ANY_TYPE, label: ANY_TYPE, annotate: ANY_TYPE, patch: ANY_TYPE, debug: ANY_TYPE,
+  'apply edit-last-applied': ANY_TYPE, 'apply view-last-applied': ANY_TYPE,
+  expose: { kind: 'types', allowed: ['pod', 'service', 'replicationcontroller', 'deployment', 'replicaset'], repeat: true },
+  scale: { kind: 'types', allowed: SCALE_TYPES, repeat: true },
+  autoscale: { kind: 'types', allowed: SCALE_TYPES, repeat: true },
+  'rollout history': { kind: 'types', allowed: ROLLOUT_TYPES, repeat: true },
+  'rollout restart': { kind: 'types', allowed: ROLLOUT_TYPES, repeat: true },
+  'rollout undo': { kind: 'types', allowed: ROLLOUT_TYPES, repeat: true },
+  'rollout status': { kind: 'types', allowed: ROLLOUT_TYPES, repeat: false },
+  'rollout pause': { kind: 'types', allowed: ['deployment'], repeat: true },
+  'rollout resume': { kind: 'types', allowed: ['deployment'], repeat: true },
+  'set image': { kind: 'types', allowed: ['daemonsets', 'deployments', 'pods', 'cronjobs', 'replicasets', 'replicationcontrollers', 'statefulsets'], repeat: false },
+  taint: { kind: 'types', allowed: ['node'], repeat: true },
+  exec: { kind: 'pods' }, attach: { kind: 'pods' }, logs: { kind: 'pods' }, 'port-forward': { kind: 'pods' },
+  'top pod': { kind: 'names', resource: 'pod' }, 'top node': { kind: 'names', resource: 'node' },
+  drain: { kind: 'names', resource: 'node' }, cordon: { kind: 'names', resource: 'node' }, uncordon: { kind: 'names', resource: 'node' },
+  'create token': { kind: 'names', resource: 'serviceaccount' },
+};
+
+/** Flags a command marks required (cmd.MarkFlagRequired): offered on an empty word, as cobra does. */
+const REQUIRED_FLAGS: Record<string, readonly string[]> = {
+  scale: ['replicas'], run: ['image'], autoscale: ['max'], 'create deployment': ['image'], 'create cronjob': ['image', 'schedule'],
+  'create clusterrolebinding': ['clusterrole'], 'create service externalname': ['external-name'],
+};
+
+/** The kinds of pod owners `kubectl exec`/`logs` accept as TYPE/NAME (doPodResourceCompletion). */
+const RESOURCES_WITH_PODS = ['daemonsets', 'deployments', 'pods', 'jobs', 'replicasets', 'replicationcontrollers', 'services', 'statefulsets'];
+
+/** `-f` takes manifests: bash is told to complete files with these extensions (and folders). */
+const MANIFEST_EXTENSIONS = ['json', 'yaml', 'yml'];
 
 interface Word {
   text: string;
@@ -87,13 +149,21 @@ export function complete(line: string, cursor: number, src: CompletionSource): C
   return completeKubectl(before.slice(1), word, src);
 }
 
+/**
+ * kubectl's completion (`kubectl __complete ARGS WORD`) and what bash does with its answer: with
+ * no candidates and no "no file completion" directive, bash completes file names.
+ */
 function completeKubectl(args: string[], word: Word, src: CompletionSource): CompletionResult {
-  const at = (candidates: string[], start = word.start) => ({ start, candidates });
-  // Find the verb and the flags given so far.
-  let verb: KubectlCommand | undefined;
+  // Bash shows the candidates sorted, whatever order kubectl gave them in.
+  const at = (candidates: string[], start = word.start) => ({ start, candidates: [...new Set(candidates)].sort() });
+  // The command path (`rollout status`), the simulated command behind it (for its flags), the
+  // flags given so far and the positional arguments.
+  const path: string[] = [];
+  let cmd: KubectlCommand | undefined;
   let namespace = src.namespace;
   const positionals: string[] = [];
-  const flagDefs = (): readonly FlagDef[] => [...(verb?.flags ?? []), ...src.globalFlags];
+  const given = new Set<string>();
+  const flagDefs = (): readonly FlagDef[] => [...(cmd?.flags ?? []), ...src.globalFlags];
   let expectValueOf: FlagDef | undefined;
   for (const a of args) {
     if (expectValueOf) {
@@ -104,55 +174,83 @@ function completeKubectl(args: string[], word: Word, src: CompletionSource): Com
     if (a.startsWith('-') && a !== '-') {
       const def = findFlag(flagDefs(), a);
       const inline = a.includes('=') || (!a.startsWith('--') && a.length > 2);
+      if (def) given.add(def.name);
       if (def && def.name === 'namespace' && inline) namespace = a.startsWith('--') ? a.slice(a.indexOf('=') + 1) : a.slice(2).replace(/^=/, '');
       if (def && def.type !== 'bool' && !inline && def.noOptDefault === undefined) expectValueOf = def;
       continue;
     }
-    if (!verb) {
-      verb = src.commands.find((c) => c.name === a || c.aliases?.includes(a));
-      if (!verb) return at([]);
+    if (path.length === 0) {
+      const verb = src.commands.find((c) => c.name === a || c.aliases?.includes(a));
+      const name = verb?.name ?? a;
+      if (!verb && !ROOT_COMMANDS.includes(name)) return at([]);
+      path.push(name);
+      cmd = verb;
+      continue;
+    }
+    if (positionals.length === 0 && SUBCOMMANDS[path.join(' ')]?.includes(a)) {
+      path.push(a);
+      cmd = cmd?.subcommands?.find((c) => c.name === a || c.aliases?.includes(a));
       continue;
     }
     positionals.push(a);
   }
   const text = word.text;
-  // A value for the flag just before.
-  if (expectValueOf) return at(flagValues(expectValueOf, text, namespace, src));
-  // --flag=value
+  const key = path.join(' ');
+  const verb = path[0];
+  // A value for the flag just before, or --flag=value.
+  if (expectValueOf) return at(flagValues(expectValueOf, text, namespace, verb, src));
   const eq = text.indexOf('=');
   if (text.startsWith('--') && eq > 0) {
     const def = findFlag(flagDefs(), text.slice(0, eq));
     if (!def) return at([]);
-    return at(flagValues(def, text.slice(eq + 1), namespace, src), word.start + eq + 1);
+    return at(flagValues(def, text.slice(eq + 1), namespace, verb, src), word.start + eq + 1);
   }
   if (text.startsWith('-')) {
-    const names = flagDefs()
-      .filter((d) => !d.hidden)
-      .map((d) => `--${d.name}${d.type === 'bool' ? '' : '='}`);
-    // A flag that takes a value completes to `--name=`; offer the plain form too when typed whole.
-    const plain = flagDefs().map((d) => `--${d.name}`);
-    const c = byPrefix(names, text);
-    return at(c.length === 1 && plain.includes(text) ? [text] : c);
+    const open = flagDefs().filter((d) => !d.hidden && (!given.has(d.name) || d.type === 'stringArray' || d.type === 'stringSlice'));
+    const names = open.map((d) => `--${d.name}`);
+    if (text === '-') names.push(...open.filter((d) => d.shorthand).map((d) => `-${d.shorthand}`));
+    return at(byPrefix(names, text));
   }
-  if (!verb) return at(byPrefix(src.commands.map((c) => c.name), text));
-  if (TAKES_POD.has(verb.name) && positionals.length === 0) {
-    const pods = src.resources().find((r) => r.resource === 'pods');
-    return at(pods ? byPrefix(src.names(pods, namespace), text) : []);
-  }
-  if (!TAKES_RESOURCE.has(verb.name)) return at([]);
-  // TYPE/NAME
+  if (path.length === 0) return at(byPrefix(ROOT_COMMANDS, text));
+  const required = text === '' ? (REQUIRED_FLAGS[key] ?? []).filter((f) => !given.has(f)).map((f) => `--${f}`) : [];
+  const subcommands = SUBCOMMANDS[key];
+  if (subcommands && positionals.length === 0) return at([...required, ...byPrefix(subcommands, text)]);
+  const how = ARGS[key];
+  if (!how) return at(required.length ? required : files(text, src));
+  return at([...required, ...completeArgs(how, positionals, text, namespace, src)]);
+}
+
+function completeArgs(how: ArgCompletion, positionals: string[], text: string, namespace: string, src: CompletionSource): string[] {
+  const namesOf = (type: string, prefix: string) => {
+    const info = findResource(src.resources(), type);
+    return info ? byPrefix(src.names(info, namespace), prefix) : [];
+  };
   const slash = text.indexOf('/');
-  if (slash > 0) {
-    const info = findResource(src.resources(), text.slice(0, slash));
-    if (!info) return at([]);
-    const typed = text.slice(0, slash + 1);
-    return at(byPrefix(src.names(info, namespace).map((n) => typed + n), text));
+  const typedNames = () => namesOf(text.slice(0, slash), text.slice(slash + 1)).map((n) => `${text.slice(0, slash)}/${n}`);
+  switch (how.kind) {
+    case 'names':
+      return positionals.length === 0 ? namesOf(how.resource, text) : [];
+    case 'pods':
+      if (positionals.length > 0) return [];
+      if (slash >= 0) return typedNames();
+      return [...namesOf('pods', text), ...RESOURCES_WITH_PODS.filter((r) => r.startsWith(text)).map((r) => `${r}/`)];
+    case 'types': {
+      const first = positionals[0];
+      if (first !== undefined && !first.includes('/')) {
+        if (!how.repeat && positionals.length > 1) return [];
+        const done = new Set(positionals.slice(1));
+        return namesOf(first.split(',')[0], text).filter((n) => !done.has(n));
+      }
+      if (slash < 0) {
+        const types = how.allowed ? how.allowed.filter((t) => t.startsWith(text)) : resourceList(text, src);
+        if (first === undefined) return types;
+        return how.repeat ? types.map((t) => `${t}/`) : [];
+      }
+      if (!how.repeat && first !== undefined) return [];
+      const done = new Set(positionals);
+      return typedNames().filter((n) => !done.has(n));
+    }
   }
-  if (positionals.length === 0 || verb.name === 'explain') return at(byPrefix(resourceNames(src.resources()), text));
-  const info = findResource(src.resources(), positionals[0].split(',')[0]);
-  if (!info || positionals[0].includes('/')) return at([]);
-  const given = new Set(positionals.slice(1));
-  return at(byPrefix(src.names(info, namespace).filter((n) => !given.has(n)), text));
 }
 
 function findFlag(defs: readonly FlagDef[], arg: string): FlagDef | undefined {
@@ -163,35 +261,48 @@ function findFlag(defs: readonly FlagDef[], arg: string): FlagDef | undefined {
   return defs.find((d) => d.shorthand === arg[1]);
 }
 
-function flagValues(def: FlagDef, text: string, namespace: string, src: CompletionSource): string[] {
+function flagValues(def: FlagDef, text: string, namespace: string, verb: string | undefined, src: CompletionSource): string[] {
   switch (def.name) {
     case 'filename':
-      return files(text, src);
+      return files(text, src, MANIFEST_EXTENSIONS);
     case 'namespace': {
       const ns = src.resources().find((r) => r.resource === 'namespaces');
       return ns ? byPrefix(src.names(ns, namespace), text) : [];
     }
     case 'output':
-      return byPrefix(OUTPUT_FORMATS, text);
+      // Only `get` registers a completion for -o; elsewhere bash completes file names.
+      if (verb === 'get') return byPrefix(OUTPUT_FORMATS, text);
+      return files(text, src);
     default:
-      return [];
+      // No completion registered for the flag's value: bash completes file names.
+      return files(text, src);
   }
 }
 
-/** Resource types as kubectl completes them: plural names, group-qualified only where ambiguous. */
-function resourceNames(resources: readonly ResourceInfo[]): string[] {
-  const count = new Map<string, number>();
-  for (const r of resources) count.set(r.resource, (count.get(r.resource) ?? 0) + 1);
-  return resources.filter((r) => !r.resource.includes('/')).map((r) => (count.get(r.resource)! > 1 && r.group ? `${r.resource}.${r.group}` : r.resource));
+/**
+ * Resource types as `kubectl api-resources -o name --verbs=get` names them (compGetResourceList):
+ * `resource` in the core group, `resource.group` in the others. In a comma-separated list only
+ * the last one is completed.
+ */
+function resourceList(text: string, src: CompletionSource): string[] {
+  const comma = text.lastIndexOf(',');
+  const [head, tail] = [text.slice(0, comma + 1), text.slice(comma + 1)];
+  const names = src
+    .resources()
+    .filter((r) => !r.resource.includes('/') && r.verbs.includes('get'))
+    .map((r) => (r.group ? `${r.resource}.${r.group}` : r.resource));
+  return byPrefix(names, tail).map((n) => head + n);
 }
 
-function files(text: string, src: CompletionSource): string[] {
+/** File names bash completes for the word; with extensions, only those files (and folders). */
+function files(text: string, src: CompletionSource, extensions?: readonly string[]): string[] {
   const slash = text.lastIndexOf('/');
   const dir = slash < 0 ? '' : text.slice(0, slash + 1);
   const entries = src.list(dir === '' ? '.' : dir);
   if (!entries) return [];
+  const wanted = (e: string) => !extensions || e.endsWith('/') || extensions.some((x) => e.endsWith(`.${x}`));
   return byPrefix(
-    entries.map((e) => dir + e),
+    entries.filter(wanted).map((e) => dir + e),
     text,
   );
 }

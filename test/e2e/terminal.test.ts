@@ -182,8 +182,11 @@ describe('terminal in the page', () => {
     await row(page, 'kubectl delete -f pasted.yaml'); // and a space after it
     await page.keyboard.type('--dry-r');
     await page.keyboard.press('Tab');
-    await row(page, 'kubectl delete -f pasted.yaml --dry-run=');
-    await page.keyboard.type('client');
+    // As in bash with kubectl's completion: the flag's name and a space (the real __complete
+    // answers `--dry-run`); the value goes after an `=`.
+    await row(page, 'kubectl delete -f pasted.yaml --dry-run');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('=client');
     await page.keyboard.press('Enter');
     await waitForText(page, 'service "pasted" deleted (dry run)');
     // A watch runs until Ctrl+C; the prompt comes back and takes commands.
