@@ -6,8 +6,10 @@
  * pods and TYPE/ of their owners for exec and logs, the types a verb allows, required flags, flag
  * names, namespaces for -n, output formats for `get -o`, manifests for -f; and where kubectl has
  * nothing to offer, file names, as bash then does. test/conformance/completion.test.ts compares
- * it with the real kubectl's `__complete`. Not done: flags kubectl has that KubeLab does not
- * simulate (--token, --as...), container names after `logs POD`, kubeconfig contexts.
+ * it with the real kubectl's `__complete`; containers after `logs POD` and `exec POD -c`, the
+ * kubeconfig's names for --context/--cluster/--user and `config use-context`. Not done: flags
+ * kubectl has that KubeLab does not simulate (--token, --as...), and the containers of a
+ * controller named as TYPE/NAME (kubectl picks one of its pods).
  * Outside kubectl it completes command names, then file names, as bash does.
  *
  * Pure: everything it reads comes through `CompletionSource`, so tests run in Node.
@@ -15,6 +17,7 @@
 import type { ApiServer } from '../cluster/api/apiserver.ts';
 import type { ResourceInfo } from '../cluster/api/resources.ts';
 import type { VirtualFS } from '../shell/vfs.ts';
+import type { Kubeconfig } from './kubeconfig.ts';
 import type { KubectlCommand } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import type { FlagDef } from './flags.ts';
@@ -33,6 +36,10 @@ export interface CompletionSource {
   /** Commands the shell knows besides kubectl. */
   shellCommands: readonly string[];
   namespace: string;
+  /** Container names of a pod (`POD` or `pod/POD`), for `logs POD` and `exec -c`. */
+  containers(namespace: string, pod: string): string[];
+  /** The kubeconfig's context, cluster and user names, for --context and `config use-context`. */
+  kubeconfigNames?: { contexts: string[]; clusters: string[]; users: string[] };
 }
 
 export interface CompletionResult {
@@ -69,7 +76,11 @@ const SUBCOMMANDS: Record<string, readonly string[]> = {
  * allows; `repeat` for more than one object), pods (and TYPE/ of what runs pods), or names of one
  * type. A command without one leaves the word to bash: file names.
  */
-type ArgCompletion = { kind: 'types'; allowed?: readonly string[]; repeat: boolean } | { kind: 'pods' } | { kind: 'names'; resource: string };
+type ArgCompletion =
+  | { kind: 'types'; allowed?: readonly string[]; repeat: boolean }
+  | { kind: 'pods'; thenContainers?: boolean }
+  | { kind: 'names'; resource: string }
+  | { kind: 'kubeconfig'; names: 'contexts' | 'clusters' | 'users' };
 const ANY_TYPE: ArgCompletion = { kind: 'types', repeat: true };
 const ROLLOUT_TYPES = ['deployment', 'daemonset', 'statefulset'];
 const SCALE_TYPES = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset'];
@@ -87,7 +98,10 @@ const ARGS: Record<string, ArgCompletion> = {
   'rollout resume': { kind: 'types', allowed: ['deployment'], repeat: true },
   'set image': { kind: 'types', allowed: ['daemonsets', 'deployments', 'pods', 'cronjobs', 'replicasets', 'replicationcontrollers', 'statefulsets'], repeat: false },
   taint: { kind: 'types', allowed: ['node'], repeat: true },
-  exec: { kind: 'pods' }, attach: { kind: 'pods' }, logs: { kind: 'pods' }, 'port-forward': { kind: 'pods' },
+  exec: { kind: 'pods' }, attach: { kind: 'pods' }, logs: { kind: 'pods', thenContainers: true }, 'port-forward': { kind: 'pods' },
+  'config use-context': { kind: 'kubeconfig', names: 'contexts' }, 'config delete-context': { kind: 'kubeconfig', names: 'contexts' },
+  'config rename-context': { kind: 'kubeconfig', names: 'contexts' }, 'config set-context': { kind: 'kubeconfig', names: 'contexts' },
+  'config delete-cluster': { kind: 'kubeconfig', names: 'clusters' }, 'config delete-user': { kind: 'kubeconfig', names: 'users' },
   'top pod': { kind: 'names', resource: 'pod' }, 'top node': { kind: 'names', resource: 'node' },
   drain: { kind: 'names', resource: 'node' }, cordon: { kind: 'names', resource: 'node' }, uncordon: { kind: 'names', resource: 'node' },
   'create token': { kind: 'names', resource: 'serviceaccount' },
@@ -198,12 +212,13 @@ function completeKubectl(args: string[], word: Word, src: CompletionSource): Com
   const key = path.join(' ');
   const verb = path[0];
   // A value for the flag just before, or --flag=value.
-  if (expectValueOf) return at(flagValues(expectValueOf, text, namespace, verb, src));
+  const valueCtx = { namespace, verb, pod: positionals[0] };
+  if (expectValueOf) return at(flagValues(expectValueOf, text, valueCtx, src));
   const eq = text.indexOf('=');
   if (text.startsWith('--') && eq > 0) {
     const def = findFlag(flagDefs(), text.slice(0, eq));
     if (!def) return at([]);
-    return at(flagValues(def, text.slice(eq + 1), namespace, verb, src), word.start + eq + 1);
+    return at(flagValues(def, text.slice(eq + 1), valueCtx, src), word.start + eq + 1);
   }
   if (text.startsWith('-')) {
     const open = flagDefs().filter((d) => !d.hidden && (!given.has(d.name) || d.type === 'stringArray' || d.type === 'stringSlice'));
@@ -230,7 +245,10 @@ function completeArgs(how: ArgCompletion, positionals: string[], text: string, n
   switch (how.kind) {
     case 'names':
       return positionals.length === 0 ? namesOf(how.resource, text) : [];
+    case 'kubeconfig':
+      return positionals.length === 0 ? byPrefix(src.kubeconfigNames?.[how.names] ?? [], text) : [];
     case 'pods':
+      if (positionals.length === 1 && how.thenContainers) return byPrefix(src.containers(namespace, positionals[0]), text);
       if (positionals.length > 0) return [];
       if (slash >= 0) return typedNames();
       return [...namesOf('pods', text), ...RESOURCES_WITH_PODS.filter((r) => r.startsWith(text)).map((r) => `${r}/`)];
@@ -261,8 +279,18 @@ function findFlag(defs: readonly FlagDef[], arg: string): FlagDef | undefined {
   return defs.find((d) => d.shorthand === arg[1]);
 }
 
-function flagValues(def: FlagDef, text: string, namespace: string, verb: string | undefined, src: CompletionSource): string[] {
+/** Completions registered for flag values (kubectl's RegisterFlagCompletionFunc calls). */
+function flagValues(def: FlagDef, text: string, { namespace, verb, pod }: { namespace: string; verb?: string; pod?: string }, src: CompletionSource): string[] {
   switch (def.name) {
+    case 'context':
+      return byPrefix(src.kubeconfigNames?.contexts ?? [], text);
+    case 'cluster':
+      return byPrefix(src.kubeconfigNames?.clusters ?? [], text);
+    case 'user':
+      return byPrefix(src.kubeconfigNames?.users ?? [], text);
+    case 'container':
+      if (verb === 'exec') return pod ? byPrefix(src.containers(namespace, pod), text) : [];
+      return files(text, src);
     case 'filename':
       return files(text, src, MANIFEST_EXTENSIONS);
     case 'namespace': {
@@ -308,8 +336,25 @@ function files(text: string, src: CompletionSource, extensions?: readonly string
 }
 
 /** A completion source reading the simulated cluster's API and the shell's files. */
-export function completionSource(api: ApiServer, fs: VirtualFS, shellCommands: readonly string[], namespace = 'default'): CompletionSource {
+export function completionSource(api: ApiServer, fs: VirtualFS, shellCommands: readonly string[], namespace = 'default', kubeconfig?: Kubeconfig): CompletionSource {
   return {
+    // A pod named as POD or pod/POD (kubectl also turns a controller's TYPE/NAME into one of its
+    // pods; not done here).
+    containers: (ns, arg) => {
+      const m = /^(?:(?:pods?|po)\/)?([^/]+)$/.exec(arg);
+      if (!m) return [];
+      try {
+        const pod = api.get('pods', ns, m[1]).object as { spec?: { containers?: { name: string }[] } };
+        return (pod.spec?.containers ?? []).map((c) => c.name);
+      } catch {
+        return [];
+      }
+    },
+    kubeconfigNames: kubeconfig && {
+      contexts: kubeconfig.contexts.map((c) => c.name),
+      clusters: kubeconfig.clusters.map((c) => c.name),
+      users: kubeconfig.users.map((u) => u.name),
+    },
     commands: COMMANDS,
     globalFlags: GLOBAL_FLAGS,
     resources: () => api.discovery(),

@@ -4,7 +4,9 @@
  * same. The real one ends its answer with a directive; where that directive hands the word back
  * to bash (file names, optionally filtered by extension), the expected candidates are the files.
  */
+import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kubeconfig } from '../../src/kubectl/kubeconfig.ts';
 import { Cluster } from '../../src/cluster/cluster.ts';
 import { kubeconfigFor, serveApi, type HttpApi } from '../../src/cli/http-api.ts';
 import { Shell } from '../../src/shell/shell.ts';
@@ -77,6 +79,9 @@ const LINES = [
   'kubectl get svc kubia --out',
   'kubectl get svc --selector ',
   'kubectl get pods -l app=kubia -',
+  'kubectl get svc --context ',
+  'kubectl config use-context ',
+  'kubectl --user ',
 ];
 
 const FILES: Record<string, string> = { 'external-service.yaml': 'x', 'endpoints.yml': 'x', 'data.json': 'x', 'notes.txt': 'x', 'dir/a.yaml': 'x', 'dir/b.txt': 'x' };
@@ -137,9 +142,21 @@ describe('tab completion matches kubectl __complete', () => {
   });
   for (const line of LINES) {
     it(JSON.stringify(line), async () => {
-      const src = completionSource(cluster.api, shell.fs, Object.keys(BUILTINS));
-      const ours = complete(line, line.length, src).candidates;
-      expect([...new Set(ours)].sort()).toEqual([...new Set(await realCandidates(line))].sort());
+      await compare(line);
+    });
+  }
+  // Lines naming a pod: its containers after `logs POD` and `exec POD -c`.
+  for (const tail of ['logs POD ', 'logs pod/POD ', 'exec POD -c ', 'exec -it POD --container k', 'logs POD -c ']) {
+    it(JSON.stringify(`kubectl ${tail}`), async () => {
+      const pod = cluster.api.list('pods', 'default').object.items.map((p) => p.metadata.name as string).find((n) => n.startsWith('kubia-'))!;
+      await compare(`kubectl ${tail.replace('POD', pod)}`);
     });
   }
 });
+
+async function compare(line: string): Promise<void> {
+  // The same kubeconfig for both: its context, cluster and user names are completed too.
+  const src = completionSource(cluster.api, shell.fs, Object.keys(BUILTINS), 'default', load(kubeconfig) as Kubeconfig);
+  const ours = complete(line, line.length, src).candidates;
+  expect([...new Set(ours)].sort()).toEqual([...new Set(await realCandidates(line))].sort());
+}
