@@ -82,7 +82,8 @@ describe('settings and layout', () => {
     expect(Math.abs(dragged - before.lesson - 140)).toBeLessThan(8);
     const afterDrag = Number(await splitter.getAttribute('aria-valuenow'));
     expect(afterDrag).toBeGreaterThan(before.value);
-    // From the keyboard: Tab reaches it (a focusable separator), arrows move it 2 %, Shift+arrows 10 %.
+    // From the keyboard: a focusable separator (in the Tab order), arrows move it 2 %, Shift+arrows 10 %.
+    expect(await splitter.getAttribute('tabindex')).toBe('0');
     await splitter.focus();
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Shift+ArrowLeft');
