@@ -2,13 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { openLab, promptReady, terminalText, waitForTerminal } from '../support/lab-page.ts';
 
 const lab = useBuiltSite();
 
-const screen = (page: Page) => page.$eval('[data-testid=terminal] .xterm-rows', (el) => [...el.children].map((r) => r.textContent!.trimEnd()).join('\n'));
-const waitFor = (page: Page, text: string) =>
-  page.waitForFunction((t) => [...(document.querySelector('[data-testid=terminal] .xterm-rows')?.children ?? [])].map((r) => r.textContent!.trimEnd()).join('\n').includes(t), text, { timeout: 8000 });
-const ready = (page: Page) => page.waitForFunction(() => (window as unknown as { __kubelabReady?: number }).__kubelabReady !== undefined);
 
 /**
  * The editor's problems as Monaco's own "go to next problem" (F8) walks them from the top: for the
@@ -38,12 +35,7 @@ async function firstProblem(page: Page): Promise<{ count: string; message: strin
 
 describe('lab', () => {
   it('edits YAML with schema markers, applies it, and finds everything after a reload', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 800 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(lab.site.url);
-    await ready(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url, { viewport: { width: 1400, height: 800 }, locale: 'en-US' });
     await page.click('[data-testid=terminal]');
     await page.keyboard.type('echo hi > web.yaml');
     await page.keyboard.press('Enter');
@@ -92,31 +84,26 @@ describe('lab', () => {
     await page.keyboard.press('Delete');
     await typeLines(['apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  ports:', '  - port: 80']);
     await page.click('[data-testid=apply]');
-    await waitFor(page, 'service/web created').catch(async (e) => { console.log('SCREEN', await screen(page)); throw e; });
-    expect(await screen(page)).toContain('$ kubectl apply -f web.yaml');
+    await waitForTerminal(page, 'service/web created').catch(async (e) => { console.log('SCREEN', await terminalText(page)); throw e; });
+    expect(await terminalText(page)).toContain('$ kubectl apply -f web.yaml');
     await page.waitForTimeout(400); // the save is debounced
     await page.reload();
-    await ready(page);
+    await promptReady(page);
     await page.click('[data-testid=terminal]');
     await page.keyboard.type('kubectl get svc web');
     await page.keyboard.press('Enter');
-    await waitFor(page, 'web   ');
-    expect(await screen(page)).not.toContain('NotFound');
+    await waitForTerminal(page, 'web   ');
+    expect(await terminalText(page)).not.toContain('NotFound');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     // xterm draws on the next animation frame: wait for the recalled line rather than read at once.
-    await waitFor(page, '$ kubectl apply -f web.yaml');
+    await waitForTerminal(page, '$ kubectl apply -f web.yaml');
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('creates, renames and deletes files the shell sees, and marks what the step checks in its file', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(lab.site.url + '#/en/02-service-without-selector/1');
-    await ready(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url + '#/en/02-service-without-selector/1', { viewport: { width: 1400, height: 900 }, locale: 'en-US' });
     await page.waitForSelector('[data-testid=step-title]');
     const tab = (name: string) => `[data-testid=editor] [role=tab]:text-is("${name}")`;
     const shell = async (command: string, expected: string) => {
@@ -124,11 +111,11 @@ describe('lab', () => {
       await page.keyboard.press('Control+l');
       await page.keyboard.type(command);
       await page.keyboard.press('Enter');
-      await waitFor(page, expected).catch(async (e) => {
+      await waitForTerminal(page, expected).catch(async (e) => {
         await page.screenshot({ path: '/tmp/kubelab-files-fail.png' });
-        throw new Error(`${e}\nSCREEN:\n${await screen(page)}`);
+        throw new Error(`${e}\nSCREEN:\n${await terminalText(page)}`);
       });
-      return screen(page);
+      return terminalText(page);
     };
     // New file: the shell lists it.
     await page.click('[data-testid=new-file]');
@@ -197,7 +184,7 @@ describe('lab', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(lab.site.url + '#/en/01-services-and-endpoints');
-    await ready(page);
+    await promptReady(page);
     await page.waitForSelector('[data-testid=notice]');
     expect(await page.textContent('[data-testid=notice]')).toContain('could not be read');
     await page.waitForSelector('[data-testid=step-title]');
@@ -218,7 +205,7 @@ describe('lab', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(lab.site.url + '?embed=1&panes=terminal,editor#/ko/01-services-and-endpoints/2');
-    await ready(page);
+    await promptReady(page);
     expect(await page.$('header')).toBeNull();
     expect(await page.$('[data-testid=pane-lesson]')).toBeNull();
     expect(await page.isVisible('[data-testid=pane-terminal]')).toBe(true);
@@ -232,7 +219,7 @@ describe('lab', () => {
     const context = await lab.browser.newContext({ viewport: { width: 1400, height: 800 } });
     const page = await context.newPage();
     await page.goto(lab.site.url + '#/ko/01-services-and-endpoints/3');
-    await ready(page);
+    await promptReady(page);
     await page.waitForSelector('[data-testid=step-title]');
     expect(await page.textContent('[data-testid=step-title]')).toMatch(/^단계 3\//);
     expect(new URL(page.url()).hash).toBe('#/ko/01-services-and-endpoints/3');

@@ -7,21 +7,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { labReady, openLab } from '../support/lab-page.ts';
 
 const lab = useBuiltSite();
 
-const labReady = (page: Page) => page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 20000 });
 const theme = (page: Page) => page.getAttribute('.app', 'data-theme');
 const paneWidth = (page: Page, pane: string) => page.$eval(`[data-testid=pane-${pane}]`, (el) => el.getBoundingClientRect().width);
 
 describe('settings and layout', () => {
   it('takes the language from the browser, switches it and remembers the choice', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ko-KR' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(lab.site.url);
-    await labReady(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url, { viewport: { width: 1400, height: 900 }, locale: 'ko-KR' }, 'lab');
     expect(await page.getAttribute('html', 'lang')).toBe('ko');
     expect(await page.inputValue('[data-testid=lang]')).toBe('ko');
     await page.waitForSelector('[data-testid=step-title]');
@@ -50,12 +45,7 @@ describe('settings and layout', () => {
   });
 
   it('follows the system theme until one is picked; resizes panes by mouse and keyboard; switches screen-reader mode', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'dark' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(lab.site.url + '#/en/01-services-and-endpoints/1');
-    await labReady(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url + '#/en/01-services-and-endpoints/1', { viewport: { width: 1400, height: 900 }, locale: 'en-US', colorScheme: 'dark' }, 'lab');
     // The system's scheme, followed as it changes.
     expect(await theme(page)).toBe('dark');
     expect(await page.inputValue('[data-testid=theme]')).toBe('auto');

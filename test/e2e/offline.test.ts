@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { labReady, openLab } from '../support/lab-page.ts';
 
 const lab = useBuiltSite();
 
-const labReady = (page: Page) => page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 15000 });
 // static/sw.js stores precache.json last, once every built file is in the cache.
 const fullyCached = (page: Page) =>
   page.waitForFunction(async () => {
@@ -18,12 +18,7 @@ const fullyCached = (page: Page) =>
 
 describe('offline', () => {
   it('reloads with the service worker in control, then works with the network off', async () => {
-    const context = await lab.browser.newContext({ viewport: { width: 1400, height: 800 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(lab.site.url + '#/en/01-services-and-endpoints/1');
-    await labReady(page);
+    const { context, page, errors } = await openLab(lab.browser, lab.site.url + '#/en/01-services-and-endpoints/1', { viewport: { width: 1400, height: 800 }, locale: 'en-US' }, 'lab');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15000 });
     await fullyCached(page);
     // An online reload through the worker: the page is as before.
