@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { serveStatic } from '../support/static-server.ts';
+import { labReady, terminalText, waitForTerminal } from '../support/lab-page.ts';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 let browser: Browser;
@@ -47,10 +48,6 @@ async function hostPage(name: string, query: string, attrs: string): Promise<str
 }
 
 const labFrame = (page: Page): Frame => page.frames().find((f) => f.url().startsWith(labSite.url))!;
-const rows = (f: Frame) => f.$eval('[data-testid=terminal] .xterm-rows', (el) => [...el.children].map((r) => r.textContent!.trimEnd()).join('\n'));
-const waitForText = (f: Frame, text: string) =>
-  f.waitForFunction((t) => [...(document.querySelector('[data-testid=terminal] .xterm-rows')?.children ?? [])].map((r) => r.textContent!.trimEnd()).join('\n').includes(t), text, { timeout: 10000 });
-const labReady = (f: Frame | Page) => f.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined, undefined, { timeout: 20000 });
 
 describe('embedded in another site', () => {
   it('gives link previews their title and text in the static HTML (crawlers run no JavaScript)', async () => {
@@ -86,7 +83,7 @@ describe('embedded in another site', () => {
     expect(await f.$('[data-testid=click-to-type]')).toBeNull();
     await page.keyboard.type('kubectl get svc kubia');
     await page.keyboard.press('Enter');
-    await waitForText(f, 'kubia   ClusterIP');
+    await waitForTerminal(f, 'kubia   ClusterIP');
     expect(await page.inputValue('#host-input')).toBe('abc');
     // The bar: the Ctrl+W warning, fullscreen (the host allows it), the pop-out link.
     expect(await f.textContent('[data-testid=ctrl-w-warning]')).toContain('Ctrl+W');
@@ -139,19 +136,19 @@ describe('embedded in another site', () => {
     await f.click('[data-testid=terminal]');
     await page.keyboard.type('echo copy-me-please');
     await page.keyboard.press('Enter');
-    await waitForText(f, 'copy-me-please\nlearner@');
+    await waitForTerminal(f, 'copy-me-please\nlearner@');
     // A selection and Ctrl+C: the browser's copy event carries it; no ^C is sent.
     const out = f.locator('[data-testid=terminal] .xterm-rows > div', { hasText: /^copy-me-please/ }).first();
     await out.dblclick({ force: true, position: { x: 20, y: 5 } });
     await page.keyboard.press('Control+c');
     await f.waitForFunction(() => (window as unknown as { __copied: string[] }).__copied.length > 0);
     expect(await f.evaluate(() => (window as unknown as { __copied: string[] }).__copied)).toEqual(['copy-me-please']);
-    expect(await rows(f)).not.toContain('^C');
+    expect(await terminalText(f)).not.toContain('^C');
     // Without a selection Ctrl+C abandons the line, as in a shell.
     await f.click('[data-testid=terminal]');
     await page.keyboard.type('half a line');
     await page.keyboard.press('Control+c');
-    await waitForText(f, 'half a line^C');
+    await waitForTerminal(f, 'half a line^C');
     // A paste event (what Ctrl+V, Shift+Insert and the context menu's Paste fire) types the text in.
     await f.evaluate(() => {
       const data = new DataTransfer();
@@ -159,7 +156,7 @@ describe('embedded in another site', () => {
       document.querySelector('[data-testid=terminal] textarea')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
     await page.keyboard.press('Enter');
-    await waitForText(f, 'kubia   ClusterIP');
+    await waitForTerminal(f, 'kubia   ClusterIP');
     expect(await f.evaluate(() => (window as unknown as { __clipboardCalls: string[] }).__clipboardCalls)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -188,8 +185,8 @@ describe('embedded in another site', () => {
     await frame.click('[data-testid=terminal]');
     await page.keyboard.type('kubectl get svc kubia');
     await page.keyboard.press('Enter');
-    await waitForText(frame, 'kubia   ClusterIP').catch(async (e) => {
-      console.log(await rows(frame));
+    await waitForTerminal(frame, 'kubia   ClusterIP').catch(async (e) => {
+      console.log(await terminalText(frame));
       throw e;
     });
     await page.keyboard.type('touch s.yaml');

@@ -2,29 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { openLab, terminalText, waitForTerminal } from '../support/lab-page.ts';
 
 const lab = useBuiltSite();
 
 async function open(path = '', opts: { width?: number; height?: number; locale?: string } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await lab.browser.newContext({ viewport: { width: opts.width ?? 2400, height: opts.height ?? 800 }, locale: opts.locale ?? 'en-US' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(lab.site.url + path);
-  await page.waitForFunction(() => (window as unknown as { __kubelabLabReady?: number }).__kubelabLabReady !== undefined);
+  const viewport = { width: opts.width ?? 2400, height: opts.height ?? 800 };
+  const { page, errors } = await openLab(lab.browser, lab.site.url + path, { viewport, locale: opts.locale ?? 'en-US' }, 'lab');
   return { page, errors };
 }
-
-const screenText = (page: Page) => page.$eval('[data-testid=terminal] .xterm-rows', (el) => [...el.children].map((r) => r.textContent!.trimEnd()).join('\n'));
-/** Wait until the screen (rows joined with newlines) contains the text. */
-async function waitForText(page: Page, text: string) {
-  await page.waitForFunction(
-    (t) => [...(document.querySelector('[data-testid=terminal] .xterm-rows')?.children ?? [])].map((r) => r.textContent!.trimEnd()).join('\n').includes(t),
-    text,
-    { timeout: 5000 },
-  );
-}
-
 
 /** The row holding the prompt (the last non-empty row), as the learner sees it. */
 const promptRow = (page: Page) =>
@@ -70,16 +56,16 @@ describe('terminal in the page', () => {
     await page.click('[data-testid=terminal]');
     await page.keyboard.type('kubectl get svc');
     await page.keyboard.press('Enter');
-    await waitForText(page, 'CLUSTER-IP');
-    let text = await screenText(page);
+    await waitForTerminal(page, 'CLUSTER-IP');
+    let text = await terminalText(page);
     expect(text).toMatch(/NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE/);
     expect(text).toMatch(/kubernetes\s+ClusterIP\s+10\.96\.0\.1\s+<none>\s+443\/TCP/);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Home');
     await page.keyboard.type('echo ');
     await page.keyboard.press('Enter');
-    await waitForText(page, '$ echo kubectl get svc\nkubectl get svc').catch(async (e) => { console.log('SCREEN', await screenText(page)); throw e; });
-    text = await screenText(page);
+    await waitForTerminal(page, '$ echo kubectl get svc\nkubectl get svc').catch(async (e) => { console.log('SCREEN', await terminalText(page)); throw e; });
+    text = await terminalText(page);
     expect(text).toContain('\nkubectl get svc\n');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -94,15 +80,15 @@ describe('terminal in the page', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await waitForText(page, 'Name:');
-    const text = await screenText(page);
+    await waitForTerminal(page, 'Name:');
+    const text = await terminalText(page);
     expect(text.replace(/\n/g, '')).toContain('$ kubectl describe svc -n kube-system kube-dns');
     expect(text).toMatch(/Name:\s+kube-dns/);
     await page.keyboard.type('kubectl get endpoint');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await waitForText(page, 'endpointslices');
-    expect(await screenText(page)).toMatch(/endpoints\s+endpointslices/);
+    await waitForTerminal(page, 'endpointslices');
+    expect(await terminalText(page)).toMatch(/endpoints\s+endpointslices/);
     await page.context().close();
   });
 
@@ -141,10 +127,10 @@ describe('terminal in the page', () => {
     await waitForPromptRow(page, PROMPT);
     await page.keyboard.type('kubectl get svc kubernetes');
     await page.keyboard.press('Enter');
-    await waitForText(page, 'kubernetes   ClusterIP');
+    await waitForTerminal(page, 'kubernetes   ClusterIP');
     await page.keyboard.type('echo second');
     await page.keyboard.press('Enter');
-    await waitForText(page, 'second\nlearner@');
+    await waitForTerminal(page, 'second\nlearner@');
     // Ctrl+R: the newest command holding the text; Enter runs it.
     await page.keyboard.press('Control+r');
     await page.keyboard.type('get s');
@@ -155,9 +141,9 @@ describe('terminal in the page', () => {
     await page.keyboard.type('echo kept');
     await page.keyboard.press('Control+l');
     await page.waitForFunction((p) => (document.querySelector('[data-testid=terminal] .xterm-rows > div')?.textContent ?? '').trimEnd() === p, `${PROMPT} echo kept`);
-    expect((await screenText(page)).trim()).toBe(`${PROMPT} echo kept`);
+    expect((await terminalText(page)).trim()).toBe(`${PROMPT} echo kept`);
     await page.keyboard.press('Enter');
-    await waitForText(page, 'kept\nlearner@');
+    await waitForTerminal(page, 'kept\nlearner@');
     await page.keyboard.type('clear');
     await page.keyboard.press('Enter');
     await page.waitForFunction((p) => [...(document.querySelector('[data-testid=terminal] .xterm-rows')?.children ?? [])].map((r) => r.textContent!.trimEnd()).join('\n').trim() === p, PROMPT);
@@ -170,12 +156,12 @@ describe('terminal in the page', () => {
     await page.click('[data-testid=terminal]');
     // A multi-line paste: each line runs in turn, the heredoc's lines go into the file.
     await paste(page, ['cat <<EOF > pasted.yaml', 'apiVersion: v1', 'kind: Service', 'metadata:', '  name: pasted', 'spec:', '  ports:', '  - port: 8080', 'EOF', 'kubectl apply -f pasted.yaml', ''].join('\n'));
-    await waitForText(page, 'service/pasted created');
+    await waitForTerminal(page, 'service/pasted created');
     // The shell's file is the editor's: it shows as a tab.
     await page.waitForSelector('[data-testid=editor] [role=tab]:has-text("pasted.yaml")');
     await page.keyboard.type('ls');
     await page.keyboard.press('Enter');
-    await waitForText(page, 'pasted.yaml');
+    await waitForTerminal(page, 'pasted.yaml');
     // File names complete after -f; flags complete after --.
     await page.keyboard.type('kubectl delete -f pas');
     await page.keyboard.press('Tab');
@@ -188,17 +174,17 @@ describe('terminal in the page', () => {
     await page.keyboard.press('Backspace');
     await page.keyboard.type('=client');
     await page.keyboard.press('Enter');
-    await waitForText(page, 'service "pasted" deleted (dry run)');
+    await waitForTerminal(page, 'service "pasted" deleted (dry run)');
     // A watch runs until Ctrl+C; the prompt comes back and takes commands.
     await page.keyboard.type('kubectl get pods -w');
     await page.keyboard.press('Enter');
-    await waitForText(page, 'READY   STATUS');
+    await waitForTerminal(page, 'READY   STATUS');
     await page.keyboard.press('Control+c');
-    await waitForText(page, '^C');
+    await waitForTerminal(page, '^C');
     await waitForPromptRow(page, PROMPT);
     await page.keyboard.type('echo after-watch');
     await page.keyboard.press('Enter');
-    await waitForText(page, 'after-watch\nlearner@');
+    await waitForTerminal(page, 'after-watch\nlearner@');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -209,11 +195,11 @@ describe('terminal in the page', () => {
     await page.keyboard.type('sleep 30; echo no');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+c');
-    await waitForText(page, '^C');
+    await waitForTerminal(page, '^C');
     await page.keyboard.type('help');
     await page.keyboard.press('Enter');
-    await waitForText(page, '터미널');
-    const text = await screenText(page);
+    await waitForTerminal(page, '터미널');
+    const text = await terminalText(page);
     expect(text).not.toContain('\nno\n');
     expect(await page.getAttribute('html', 'lang')).toBe('ko');
     await page.screenshot({ path: '/tmp/kubelab-wide-ko.png' });
@@ -271,7 +257,7 @@ describe('terminal in the page', () => {
     }, back.row);
     if (back) expect(await at()).toEqual(back);
     await page.keyboard.press('Enter');
-    await waitForText(page, `${expected[expected.length - 1]}\n${korean.slice(0, 4)}`);
+    await waitForTerminal(page, `${expected[expected.length - 1]}\n${korean.slice(0, 4)}`);
     await page.screenshot({ path: '/tmp/kubelab-narrow.png' });
     await page.click('#tab-lesson');
     expect(await page.isVisible('[data-testid=pane-lesson]')).toBe(true);
