@@ -102,12 +102,18 @@ export function documentsWithLines(text: string): { text: string; firstLine: num
   return docs;
 }
 
+/**
+ * An empty or comment-only document, which kubectl's YAML decoder skips (js-yaml 5 would call it
+ * an error).
+ */
+export function isBlankDocument(doc: string): boolean {
+  return /^(\s*(#.*)?(\n|$))*$/.test(doc);
+}
+
 /** Decode one source's documents into `out`; throws (after keeping the good ones) at the first bad one. */
 export function parseDocuments(text: string, source: string, opts: ReadOptions = { validate: true }, out: Manifest[] = []): Manifest[] {
   for (const doc of splitDocuments(text)) {
-    // An empty or comment-only document is skipped, as kubectl's YAML decoder does (js-yaml 5
-    // would call it an error).
-    if (/^(\s*(#.*)?(\n|$))*$/.test(doc)) continue;
+    if (isBlankDocument(doc)) continue;
     let parsed: unknown;
     try {
       parsed = load(doc, { schema: YAML11_SCHEMA });

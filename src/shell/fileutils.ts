@@ -8,33 +8,24 @@
 import type { Builtin } from './builtins.ts';
 import type { CommandIO } from './io.ts';
 import type { VirtualFS } from './vfs.ts';
+import { parseOptions, reportUsage, UsageError } from './getopt.ts';
 
-/** Split `-rf`-style flags from operands; `--` ends the options. Returns the bad option if any. */
-function parseArgs(args: readonly string[], allowed: string): { flags: Set<string>; operands: string[]; bad?: string } {
-  const flags = new Set<string>();
-  const operands: string[] = [];
-  let ended = false;
-  for (const a of args) {
-    if (ended || !a.startsWith('-') || a === '-') operands.push(a);
-    else if (a === '--') ended = true;
-    else if (a.startsWith('--')) {
-      const long = { '--force': 'f', '--recursive': 'r', '--parents': 'p' }[a];
-      if (!long || !allowed.includes(long)) return { flags, operands, bad: `unrecognized option '${a}'` };
-      flags.add(long);
-    } else {
-      for (const c of a.slice(1)) {
-        if (!allowed.includes(c)) return { flags, operands, bad: `invalid option -- '${c}'` };
-        flags.add(c === 'R' ? 'r' : c);
-      }
-    }
+/** GNU's long names for the short options these tools take. */
+const LONG_NAMES: Record<string, string> = { force: 'f', recursive: 'r', parents: 'p' };
+
+/** The options (`-R` is `-r`) and operands, or the exit code after GNU's message for a bad option. */
+function readArgs(tool: string, args: string[], io: CommandIO, flags: string): { has(flag: string): boolean; operands: string[] } | number {
+  const long = Object.fromEntries(Object.entries(LONG_NAMES).filter(([, short]) => flags.includes(short)));
+  try {
+    const { opts, operands } = parseOptions(tool, args, { withValue: '', flags, long });
+    return { has: (f) => opts.has(f) || (f === 'r' && opts.has('R')), operands };
+  } catch (e) {
+    return reportUsage(io, e, tool, 1);
   }
-  return { flags, operands };
 }
 
-function usage(io: CommandIO, tool: string, message: string): number {
-  io.stderr(`${tool}: ${message}\nTry '${tool} --help' for more information.\n`);
-  return 1;
-}
+/** A missing operand, said as GNU says it (with the --help hint). */
+const missing = (io: CommandIO, tool: string, message: string) => reportUsage(io, new UsageError(`${tool}: ${message}`), tool, 1);
 
 const baseName = (fs: VirtualFS, p: string) => fs.resolve(p).split('/').pop()!;
 
@@ -54,10 +45,11 @@ function copy(fs: VirtualFS, src: string, to: string): void {
 
 /** Shared by mv and cp: operands, missing sources, same file, into a directory. */
 function transfer(tool: 'mv' | 'cp', args: string[], io: CommandIO, fs: VirtualFS): number {
-  const { flags, operands, bad } = parseArgs(args, tool === 'cp' ? 'rRf' : 'f');
-  if (bad) return usage(io, tool, bad);
-  if (operands.length === 0) return usage(io, tool, 'missing file operand');
-  if (operands.length === 1) return usage(io, tool, `missing destination file operand after '${operands[0]}'`);
+  const parsed = readArgs(tool, args, io, tool === 'cp' ? 'rRf' : 'f');
+  if (typeof parsed === 'number') return parsed;
+  const { has, operands } = parsed;
+  if (operands.length === 0) return missing(io, tool, 'missing file operand');
+  if (operands.length === 1) return missing(io, tool, `missing destination file operand after '${operands[0]}'`);
   const dest = operands[operands.length - 1];
   const sources = operands.slice(0, -1);
   if (sources.length > 1 && !fs.isDir(dest)) {
@@ -71,7 +63,7 @@ function transfer(tool: 'mv' | 'cp', args: string[], io: CommandIO, fs: VirtualF
       code = 1;
       continue;
     }
-    if (tool === 'cp' && fs.isDir(src) && !flags.has('r')) {
+    if (tool === 'cp' && fs.isDir(src) && !has('r')) {
       io.stderr(`cp: -r not specified; omitting directory '${src}'\n`);
       code = 1;
       continue;
@@ -98,9 +90,10 @@ function transfer(tool: 'mv' | 'cp', args: string[], io: CommandIO, fs: VirtualF
 
 export const FILE_UTILS: Record<string, Builtin> = {
   touch(args, io, shell) {
-    const { operands, bad } = parseArgs(args, '');
-    if (bad) return usage(io, 'touch', bad);
-    if (operands.length === 0) return usage(io, 'touch', 'missing file operand');
+    const parsed = readArgs('touch', args, io, '');
+    if (typeof parsed === 'number') return parsed;
+    const { operands } = parsed;
+    if (operands.length === 0) return missing(io, 'touch', 'missing file operand');
     let code = 0;
     for (const p of operands) {
       if (shell.fs.exists(p)) continue;
@@ -114,18 +107,19 @@ export const FILE_UTILS: Record<string, Builtin> = {
     return code;
   },
   rm(args, io, shell) {
-    const { flags, operands, bad } = parseArgs(args, 'rRf');
-    if (bad) return usage(io, 'rm', bad);
-    if (operands.length === 0) return flags.has('f') ? 0 : usage(io, 'rm', 'missing operand');
+    const parsed = readArgs('rm', args, io, 'rRf');
+    if (typeof parsed === 'number') return parsed;
+    const { has, operands } = parsed;
+    if (operands.length === 0) return has('f') ? 0 : missing(io, 'rm', 'missing operand');
     let code = 0;
     for (const p of operands) {
       if (shell.fs.isDir(p)) {
-        if (flags.has('r')) shell.fs.removeTree(p);
+        if (has('r')) shell.fs.removeTree(p);
         else {
           io.stderr(`rm: cannot remove '${p}': Is a directory\n`);
           code = 1;
         }
-      } else if (!shell.fs.remove(p) && !flags.has('f')) {
+      } else if (!shell.fs.remove(p) && !has('f')) {
         io.stderr(`rm: cannot remove '${p}': No such file or directory\n`);
         code = 1;
       }
@@ -135,13 +129,14 @@ export const FILE_UTILS: Record<string, Builtin> = {
   mv: (args, io, shell) => transfer('mv', args, io, shell.fs),
   cp: (args, io, shell) => transfer('cp', args, io, shell.fs),
   mkdir(args, io, shell) {
-    const { flags, operands, bad } = parseArgs(args, 'p');
-    if (bad) return usage(io, 'mkdir', bad);
-    if (operands.length === 0) return usage(io, 'mkdir', 'missing operand');
+    const parsed = readArgs('mkdir', args, io, 'p');
+    if (typeof parsed === 'number') return parsed;
+    const { has, operands } = parsed;
+    if (operands.length === 0) return missing(io, 'mkdir', 'missing operand');
     let code = 0;
     for (const p of operands) {
-      if (shell.fs.isDir(p) && flags.has('p')) continue;
-      const problem = shell.fs.exists(p) ? 'File exists' : !flags.has('p') && !shell.fs.isDir(shell.fs.parentOf(p)) ? 'No such file or directory' : undefined;
+      if (shell.fs.isDir(p) && has('p')) continue;
+      const problem = shell.fs.exists(p) ? 'File exists' : !has('p') && !shell.fs.isDir(shell.fs.parentOf(p)) ? 'No such file or directory' : undefined;
       if (problem) {
         io.stderr(`mkdir: cannot create directory ‘${p}’: ${problem}\n`);
         code = 1;

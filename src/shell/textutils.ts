@@ -7,78 +7,7 @@
 import type { Builtin } from './builtins.ts';
 import type { CommandIO } from './io.ts';
 import type { Shell } from './shell.ts';
-
-interface OptionSpec {
-  /** Short options that take a value (`-A 3`, `-A3`). */
-  withValue: string;
-  /** Short options without a value. */
-  flags: string;
-  /** Long options: name -> the short option it means ('' for accepted and ignored). */
-  long?: Record<string, string>;
-}
-
-interface Parsed {
-  opts: Map<string, string[]>;
-  operands: string[];
-}
-
-class UsageError extends Error {}
-/** A bad option value: GNU tools print the message alone, without the usage lines. */
-class ValueError extends Error {}
-
-/** getopt_long as GNU tools use it: options may follow operands; `--` ends them. */
-function parseOptions(tool: string, args: string[], spec: OptionSpec): Parsed {
-  const opts = new Map<string, string[]>();
-  const operands: string[] = [];
-  const add = (k: string, v: string) => opts.set(k, [...(opts.get(k) ?? []), v]);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--') && spec.long) {
-      const eq = a.indexOf('=');
-      const name = a.slice(2, eq < 0 ? undefined : eq);
-      const short = spec.long[name];
-      if (short === undefined) throw new UsageError(`${tool}: unrecognized option '${a}'`);
-      if (short === '') continue;
-      if (spec.withValue.includes(short)) {
-        const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
-        if (v === undefined) throw new UsageError(`${tool}: option '--${name}' requires an argument`);
-        add(short, v);
-      } else add(short, '');
-      continue;
-    }
-    if (a.length > 1 && a.startsWith('-') && !/^-\d/.test(a)) {
-      for (let j = 1; j < a.length; j++) {
-        const c = a[j];
-        if (spec.withValue.includes(c)) {
-          const v = j + 1 < a.length ? a.slice(j + 1) : args[++i];
-          if (v === undefined) throw new UsageError(`${tool}: option requires an argument -- '${c}'`);
-          add(c, v);
-          break;
-        }
-        if (!spec.flags.includes(c)) throw new UsageError(`${tool}: invalid option -- '${c}'`);
-        add(c, '');
-      }
-      continue;
-    }
-    operands.push(a);
-  }
-  return { opts, operands };
-}
-
-function usage(io: CommandIO, e: unknown, tool: string, code: number): number {
-  if (e instanceof ValueError) {
-    io.stderr(`${e.message}\n`);
-    return code;
-  }
-  if (!(e instanceof UsageError)) throw e;
-  const hint = tool === 'grep' ? "Usage: grep [OPTION]... PATTERNS [FILE]...\n" : '';
-  io.stderr(`${e.message}\n${hint}Try '${tool} --help' for more information.\n`);
-  return code;
-}
+import { parseOptions, reportUsage as usage, UsageError, ValueError, type Parsed } from './getopt.ts';
 
 /** The text of the operands (or stdin when none, or `-`); missing files are reported. */
 function inputs(tool: string, files: string[], io: CommandIO, shell: Shell): { name: string; text: string }[] | number {

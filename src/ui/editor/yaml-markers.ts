@@ -6,7 +6,7 @@
  * and it runs on the main thread, so it works where the schema worker cannot start.
  */
 import { load, YAML11_SCHEMA } from 'js-yaml';
-import { documentsWithLines } from '../../kubectl/manifests.ts';
+import { documentsWithLines, isBlankDocument } from '../../kubectl/manifests.ts';
 import { goYamlError } from '../../kubectl/yaml-errors.ts';
 
 export interface SyntaxMarker {
@@ -21,10 +21,9 @@ export interface SyntaxMarker {
 export function yamlSyntaxMarkers(text: string): SyntaxMarker[] {
   const out: SyntaxMarker[] = [];
   for (const { text: doc, firstLine } of documentsWithLines(text)) {
+    if (isBlankDocument(doc)) continue;
     const lines = doc.split('\n');
-    // Only comments or blanks: kubectl skips such a document (js-yaml 5 calls it an error).
     const lastContent = lines.findLastIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-    if (lastContent < 0) continue;
     try {
       load(doc, { schema: YAML11_SCHEMA });
     } catch (e) {

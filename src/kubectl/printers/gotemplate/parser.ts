@@ -276,10 +276,7 @@ class Parser {
 
   private parseDefinition(): void {
     const context = 'define clause';
-    const t = this.nextNonSpace();
-    if (t.kind !== 'string' && t.kind !== 'rawString') this.unexpected(t, context);
-    const name = unquote(t.text);
-    if (name === undefined) this.fail('invalid syntax');
+    const { name } = this.templateName(context);
     this.expect('right', context);
     const outerVars = this.vars;
     this.vars = ['$'];
@@ -365,26 +362,29 @@ class Parser {
     return { type: context, pos: pipe.pos, pipe, list, elseList };
   }
 
-  private templateControl(): Node {
-    const context = 'template clause';
+  /** The quoted template name after `define` or `template`. */
+  private templateName(context: string): { name: string; pos: number } {
     const t = this.nextNonSpace();
     if (t.kind !== 'string' && t.kind !== 'rawString') this.unexpected(t, context);
     const name = unquote(t.text);
     if (name === undefined) this.fail('invalid syntax');
+    return { name, pos: t.pos };
+  }
+
+  private templateControl(): Node {
+    const context = 'template clause';
+    const { name, pos } = this.templateName(context);
     let pipe: Pipe | undefined;
     if (this.nextNonSpace().kind !== 'right') {
       this.i--;
       pipe = this.pipeline(context, 'right');
     }
-    return { type: 'template', pos: t.pos, name, pipe };
+    return { type: 'template', pos, name, pipe };
   }
 
   private blockControl(): Node {
     const context = 'block clause';
-    const t = this.nextNonSpace();
-    if (t.kind !== 'string' && t.kind !== 'rawString') this.unexpected(t, context);
-    const name = unquote(t.text);
-    if (name === undefined) this.fail('invalid syntax');
+    const { name, pos } = this.templateName(context);
     const pipe = this.pipeline(context, 'right');
     const outerVars = this.vars;
     this.vars = ['$'];
@@ -392,7 +392,7 @@ class Parser {
     if (end.type !== 'end') this.fail(`unexpected {{else}} in ${context}`);
     this.vars = outerVars;
     this.defines.set(name, list);
-    return { type: 'template', pos: t.pos, name, pipe };
+    return { type: 'template', pos, name, pipe };
   }
 
   private pipeline(context: string, end: 'right' | 'rightParen'): Pipe {
